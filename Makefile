@@ -1,0 +1,142 @@
+# rxos - top-level Makefile.
+#
+#   make            build/kernel.elf and build/initramfs.cpio
+#   make iso        build/rxos.iso (GRUB, serial + VGA)
+#   make run        boot the ISO in QEMU, e1000 on user networking
+#   make debug      boot halted with a gdb stub; `make gdb` in another terminal
+#   make test       host unit tests, then QEMU integration tests
+#
+# Every .c/.asm under kernel/ lib/ drivers/ net/ boot/ is part of the kernel;
+# a new file needs no Makefile change. user/ has its own rules (user/user.mk).
+
+BUILD   := build
+CC      := gcc
+LD      := ld
+NASM    := nasm
+PYTHON  := /usr/bin/python3
+QEMU    := qemu-system-i386
+
+# Debuggable by default: -Og keeps variables visible in gdb, frame pointers
+# give backtraces. -mgeneral-regs-only: the kernel never saves FPU/SSE state.
+CFLAGS  := -m32 -std=gnu11 -ffreestanding -fno-builtin -fno-pic -fno-pie \
+	   -fno-stack-protector -fno-omit-frame-pointer -mgeneral-regs-only \
+	   -fno-strict-aliasing -fno-common -Og -g -Wall -Wextra -Werror \
+	   -Wno-unused-parameter -I. -MMD -MP
+LDFLAGS := -m elf_i386 -nostdlib -T kernel/kernel.ld -z noexecstack \
+	   --no-warn-rwx-segments
+
+# 64-bit division (u64 / u32 in printk, timers) comes from libgcc, as the
+# kernel has no libc; Linux uses do_div() instead.
+LIBGCC  := $(shell $(CC) -m32 -print-libgcc-file-name)
+
+# `make V=1` shows full commands.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+KSRC_DIRS := boot kernel lib drivers net
+KCSRC   := $(shell find $(KSRC_DIRS) -name '*.c' 2>/dev/null | sort)
+KASRC   := $(shell find $(KSRC_DIRS) -name '*.asm' 2>/dev/null | sort)
+KOBJS   := $(KCSRC:%.c=$(BUILD)/%.o) $(KASRC:%.asm=$(BUILD)/%.o)
+
+# Tools `make` needs; when one is missing tools/install-deps.sh installs it.
+NEEDED_TOOLS := nasm $(QEMU) grub-mkrescue xorriso cpio $(PYTHON)
+MISSING := $(strip $(foreach t,$(NEEDED_TOOLS),$(if $(shell command -v $(t) 2>/dev/null),,$(t))))
+DEPS_STAMP := $(BUILD)/.deps-ok
+
+.PHONY: all iso run debug gdb test unit-test integration-test clean deps \
+	docs-check format
+all: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
+
+deps $(DEPS_STAMP):
+	@if [ -n "$(MISSING)$(filter deps,$(MAKECMDGOALS))" ] || \
+	    ! gcc -m32 -x c -c -o /dev/null /dev/null 2>/dev/null; then \
+		echo "make: missing tools ($(MISSING)); running tools/install-deps.sh"; \
+		bash tools/install-deps.sh; \
+	fi
+	@mkdir -p $(BUILD) && touch $(DEPS_STAMP)
+
+$(BUILD)/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.asm | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(NASM) -f elf32 -g -F dwarf $< -o $@
+
+# Two links, as Linux does for kallsyms: the first gives the addresses, the
+# second appends the symbol table in a section after all others.
+$(BUILD)/kallsyms0.o: tools/kallsyms.py | $(DEPS_STAMP)
+	$(Q)$(PYTHON) tools/kallsyms.py < /dev/null > $(BUILD)/kallsyms0.S
+	$(Q)$(CC) -m32 -c $(BUILD)/kallsyms0.S -o $@
+
+$(BUILD)/kernel.tmp.elf: $(KOBJS) $(BUILD)/kallsyms0.o kernel/kernel.ld
+	@echo "  LD      $@"
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(BUILD)/kallsyms0.o $(LIBGCC)
+
+$(BUILD)/kernel.elf: $(BUILD)/kernel.tmp.elf tools/kallsyms.py
+	@echo "  KSYMS   $@"
+	$(Q)nm -n $< | $(PYTHON) tools/kallsyms.py > $(BUILD)/kallsyms.S
+	$(Q)$(CC) -m32 -c $(BUILD)/kallsyms.S -o $(BUILD)/kallsyms.o
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(BUILD)/kallsyms.o $(LIBGCC)
+	@nm -n $< | grep -v -e kallsyms -e " _end" > $(BUILD)/.syms1; \
+	 nm -n $@ | grep -v -e kallsyms -e " _end" > $(BUILD)/.syms2; \
+	 cmp -s $(BUILD)/.syms1 $(BUILD)/.syms2 || \
+	 { echo "kallsyms: symbols moved between links"; exit 1; }
+
+# ---- user space and the initramfs ------------------------------------------
+ROOTFS := $(BUILD)/rootfs
+-include user/user.mk
+
+$(BUILD)/initramfs.cpio: $(USER_TARGETS) $(shell find user/root -type f 2>/dev/null)
+	@rm -rf $(ROOTFS).tmp && mkdir -p $(ROOTFS).tmp
+	@if [ -d user/root ]; then cp -a user/root/. $(ROOTFS).tmp/; fi
+	@mkdir -p $(ROOTFS).tmp/bin $(ROOTFS).tmp/sbin $(ROOTFS).tmp/dev \
+		$(ROOTFS).tmp/proc $(ROOTFS).tmp/tmp $(ROOTFS).tmp/etc
+	@for f in $(USER_TARGETS); do cp $$f $(ROOTFS).tmp/bin/; done
+	@cd $(ROOTFS).tmp && find . | LC_ALL=C sort | \
+		cpio --quiet -o -H newc --owner=0:0 > ../initramfs.cpio
+	@rm -rf $(ROOTFS) && mv $(ROOTFS).tmp $(ROOTFS)
+	@echo "  CPIO    $@"
+
+# ---- boot media and QEMU ----------------------------------------------------
+CMDLINE ?= console=ttyS0 loglevel=7
+$(BUILD)/rxos.iso: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio tools/grub.cfg.in
+	@rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub
+	cp $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio $(BUILD)/iso/boot/
+	sed 's|@CMDLINE@|$(CMDLINE)|' tools/grub.cfg.in > $(BUILD)/iso/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(BUILD)/iso 2> $(BUILD)/grub-mkrescue.log || \
+		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }
+iso: $(BUILD)/rxos.iso
+
+GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
+HOSTFWD ?= hostfwd=tcp:127.0.0.1:5555-:5555,hostfwd=udp:127.0.0.1:5555-:5555
+QEMU_COMMON := -m 256M -no-reboot \
+	-netdev user,id=n0,$(HOSTFWD) -device e1000,netdev=n0 \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04
+run: iso
+	$(QEMU) $(QEMU_COMMON) -cdrom $(BUILD)/rxos.iso -boot d -display none \
+		-serial mon:stdio -serial file:$(BUILD)/ttyS1.out
+
+debug: iso
+	sed -e 's|@GDBPORT@|$(GDBPORT)|' tools/gdbinit.in > .gdbinit
+	@echo "QEMU halted, gdb stub on 127.0.0.1:$(GDBPORT); run 'make gdb' in another terminal"
+	$(QEMU) $(QEMU_COMMON) -cdrom $(BUILD)/rxos.iso -boot d -display none \
+		-serial mon:stdio -serial file:$(BUILD)/ttyS1.out \
+		-S -gdb tcp:127.0.0.1:$(GDBPORT)
+
+gdb:
+	@test -f .gdbinit || sed -e 's|@GDBPORT@|$(GDBPORT)|' tools/gdbinit.in > .gdbinit
+	gdb -q -iex "set auto-load safe-path ." $(BUILD)/kernel.elf
+
+# ---- tests -------------------------------------------------------------------
+-include tests/tests.mk
+
+clean:
+	rm -rf $(BUILD) .gdbinit
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

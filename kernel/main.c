@@ -1,0 +1,72 @@
+/*
+ * main.c - start_kernel(), where C begins (Linux: init/main.c).
+ *
+ * head.asm calls start_kernel(magic, mbi) on the boot stack with interrupts
+ * off and the first 16 MiB mapped at PAGE_OFFSET. It brings the subsystems up
+ * in dependency order, each logging one line, then enables interrupts and
+ * becomes the idle loop. `break start_kernel` in gdb is the place to begin.
+ */
+#include "drivers/tty/serial.h"
+#include "drivers/tty/vga.h"
+#include "kernel/io.h"
+#include "kernel/irqflags.h"
+#include "kernel/kernel.h"
+#include "kernel/multiboot.h"
+#include "kernel/params.h"
+#include "kernel/printk.h"
+#include "kernel/reboot.h"
+#include "lib/string.h"
+
+#define UTS_RELEASE "0.1.0-rxos"
+
+const char linux_banner[] = "Linux version " UTS_RELEASE
+			    " (rxos teaching kernel) (gcc -m32) #1";
+struct multiboot_info *boot_mbi;
+
+/*
+ * GRUB and QEMU put the kernel's own path first ("/boot/kernel.elf
+ * console=ttyS0"); Linux's command line starts with the options, so skip it.
+ */
+static const char *boot_cmdline(struct multiboot_info *mbi)
+{
+	const char *s, *sp;
+
+	if (!mbi || !(mbi->flags & MULTIBOOT_INFO_CMDLINE) || !mbi->cmdline)
+		return "";
+	s = (const char *)__va(mbi->cmdline);
+	sp = strchr(s, ' ');
+	if (!sp)
+		sp = s + strlen(s);
+	for (const char *p = s; p < sp; p++) {
+		if (*p == '=')
+			return s;
+		if (*p == '/')
+			return *sp ? sp + 1 : sp;
+	}
+	return s;
+}
+
+static void check_multiboot(uint32_t magic, uint32_t mbi_phys)
+{
+	if (magic != MULTIBOOT_BOOTLOADER_MAGIC) {
+		pr_err("not started by a multiboot loader (magic %08x); no memory map or modules\n",
+		       magic);
+		boot_mbi = NULL;
+		return;
+	}
+	boot_mbi = __va(mbi_phys);
+}
+
+void start_kernel(uint32_t magic, uint32_t mbi_phys)
+{
+	serial_early_init();
+	vga_console_init();
+	check_multiboot(magic, mbi_phys);
+	pr_notice("%s\n", linux_banner);
+	parse_boot_command_line(boot_cmdline(boot_mbi));
+	console_cmdline_apply();
+	pr_notice("Kernel command line: %s\n", boot_command_line);
+	pr_info("rxos: idle\n");
+	for (;;)
+		halt();
+}

@@ -1,0 +1,25 @@
+"""Boot-level behaviour: banner, command line, consoles."""
+
+
+def test_boot_prints_linux_style_banner_and_cmdline(boot):
+    g = boot("console=ttyS0 loglevel=7")
+    g.wait_for(r"\[\s+\d+\.\d{6}\] Linux version \S+-rxos")
+    g.wait_for(r"Kernel command line: console=ttyS0 loglevel=7")
+
+
+def test_unknown_option_is_logged_and_passed_on(boot):
+    g = boot("console=ttyS0 frobnicate=3 quietly")
+    g.wait_for(r'Unknown kernel command line parameter "frobnicate=3"')
+    g.wait_for(r'Unknown kernel command line parameter "quietly"')
+
+
+def test_bad_loglevel_keeps_default(boot):
+    g = boot("console=ttyS0 loglevel=banana")
+    g.wait_for(r"loglevel=banana: not a number 0-15, keeping 7")
+    g.wait_for(r"Kernel command line:")
+
+
+def test_unknown_console_keeps_serial(boot):
+    g = boot("console=ttyS7")
+    g.wait_for(r"console=ttyS7: no such console, keeping all")
+    g.wait_for(r"Kernel command line: console=ttyS7")
