@@ -15,6 +15,7 @@
 #include "kernel/params.h"
 #include "kernel/printk.h"
 #include "kernel/reboot.h"
+#include "kernel/selftest.h"
 #include "lib/string.h"
 
 #define UTS_RELEASE "0.1.0-rxos"
@@ -66,6 +67,7 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	parse_boot_command_line(boot_cmdline(boot_mbi));
 	console_cmdline_apply();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
+	run_selftests();
 	pr_info("rxos: idle\n");
 	for (;;)
 		halt();

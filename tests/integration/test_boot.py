@@ -23,3 +23,10 @@ def test_unknown_console_keeps_serial(boot):
     g = boot("console=ttyS7")
     g.wait_for(r"console=ttyS7: no such console, keeping all")
     g.wait_for(r"Kernel command line: console=ttyS7")
+
+
+def test_unknown_selftest_is_reported_not_fatal(boot):
+    g = boot("console=ttyS0 selftest=no_such_thing")
+    g.wait_for(r"selftest no_such_thing: no such test")
+    g.wait_for(r"selftests: 0 passed, 1 failed")
+    g.wait_for(r"rxos: idle")
