@@ -6,6 +6,7 @@
 #   make debug      boot halted with a gdb stub; `make gdb` in another terminal
 #   make test       host unit tests, then QEMU integration tests
 #   make deps       install the packages rxos needs (tools/install-deps.sh)
+#   make docs-check     README.md and docs/ name files that exist
 #   make format-check   clang-format --dry-run over the kernel's C files
 #
 # Every .c/.asm under kernel/ lib/ drivers/ net/ boot/ is part of the kernel;
@@ -117,6 +118,7 @@ $(BUILD)/initramfs.cpio: $(USER_TARGETS) $(shell find user/root -type f 2>/dev/n
 	@echo "  CPIO    $@"
 
 # ---- boot media and QEMU ----------------------------------------------------
+, := ,
 # `make run CMDLINE="console=ttyS0 selftest=all"` changes the GRUB entry; the
 # file below changes only when CMDLINE does, so the ISO is rebuilt just then.
 CMDLINE ?= console=ttyS0 loglevel=7
@@ -135,12 +137,15 @@ $(BUILD)/rxos.iso: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio tools/grub.cfg.in
 iso: $(BUILD)/rxos.iso
 
 # Guest port 5555 answers on the host's 127.0.0.1:$(HOST_PORT), TCP and UDP.
-# The second serial port (ttyS1) is written to $(TTYS1_OUT).
+# The second serial port (ttyS1) is written to $(TTYS1_OUT). PCAP=file
+# records every frame the e1000 sends or receives (read it with tshark -r).
 HOST_PORT ?= 5555
 HOSTFWD ?= hostfwd=tcp:127.0.0.1:$(HOST_PORT)-:5555,hostfwd=udp:127.0.0.1:$(HOST_PORT)-:5555
 TTYS1_OUT ?= $(BUILD)/ttyS1.out
+PCAP ?=
 QEMU_COMMON := -m 256M -no-reboot \
 	-netdev user,id=n0,$(HOSTFWD) -device e1000,netdev=n0 \
+	$(if $(PCAP),-object filter-dump$(,)id=pcap0$(,)netdev=n0$(,)file=$(PCAP)) \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04
 QEMU_ISO := $(QEMU) $(QEMU_COMMON) -cdrom $(BUILD)/rxos.iso -boot d \
 	-display none -serial mon:stdio -serial file:$(TTYS1_OUT)
@@ -163,6 +168,10 @@ debug: iso $(GDBINIT)
 # unless the directory is in its auto-load safe-path.
 gdb: $(GDBINIT)
 	gdb -q -x $(GDBINIT)
+
+# README.md and docs/ name files that exist (tools/docs-check.py).
+docs-check:
+	@$(PYTHON) tools/docs-check.py
 
 # clang-format (.clang-format, Linux style) over the kernel's C sources.
 # Reports; not part of `make test`. `make format FILES=net/core/dev.c` rewrites.

@@ -109,11 +109,12 @@ def test_make_run_defaults_forward_host_5555_and_log_ttyS1():
     assert "-serial file:build/ttyS1.out" in out
 
 
-def test_make_run_boots_iso_with_e1000_and_port_forward(boot, iso, tmp_path):
+def test_make_run_boots_iso_with_e1000_port_forward_and_capture(boot, iso, tmp_path):
     port = free_port()
     ttys1 = tmp_path / "ttyS1.out"
+    pcap = tmp_path / "net.pcap"
     g = boot(argv=["make", "--no-print-directory", "run",
-                   f"HOST_PORT={port}", f"TTYS1_OUT={ttys1}",
+                   f"HOST_PORT={port}", f"TTYS1_OUT={ttys1}", f"PCAP={pcap}",
                    "CMDLINE=console=ttyS0 loglevel=7 from_make_run"],
              env=make_env())
     g.wait_for(r"-device e1000,netdev=n0", timeout=300)
@@ -124,6 +125,8 @@ def test_make_run_boots_iso_with_e1000_and_port_forward(boot, iso, tmp_path):
     wait_bound(port, "tcp")
     wait_bound(port, "udp")
     assert ttys1.exists()
+    # PCAP= starts a capture of the e1000's traffic: a pcap file header
+    assert pcap.read_bytes()[:4] == b"\xd4\xc3\xb2\xa1"
 
 
 # ---- make debug / make gdb -----------------------------------------------
@@ -271,3 +274,27 @@ def test_clang_format_config_is_linux_style():
     for opt in ("UseTab: +Always", "IndentWidth: +8", "TabWidth: +8",
                 "ColumnLimit: +80", "AfterFunction: +true"):
         assert re.search(rf"^\s*{opt}$", r.stdout, re.M), opt
+
+
+def docs_check(*files):
+    return subprocess.run(["/usr/bin/python3",
+                           "tools/docs-check.py", *map(str, files)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def test_docs_point_at_files_that_exist():
+    r = docs_check()
+    assert r.returncode == 0, r.stdout
+    assert re.search(r"^docs-check: \d+ files, 0 missing paths$", r.stdout, re.M)
+
+
+def test_docs_check_catches_a_stale_path(tmp_path):
+    doc = tmp_path / "stale.md"
+    doc.write_text("see `kernel/no_such_file.c`\n"
+                   "`net/core/dev.c` (coming)\n"
+                   "planned in *kernel/main.c*\n")
+    r = docs_check(doc)
+    assert r.returncode == 1
+    assert "`kernel/no_such_file.c` does not exist" in r.stdout
+    assert "net/core/dev.c" not in r.stdout
+    assert "*kernel/main.c* exists now" in r.stdout
