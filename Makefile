@@ -164,10 +164,10 @@ debug: iso $(GDBINIT)
 	@echo "rxos: QEMU halted, gdb stub on 127.0.0.1:$(GDBPORT); run 'make gdb' in another terminal"
 	$(QEMU_ISO) -S -gdb tcp:127.0.0.1:$(GDBPORT)
 
-# -x instead of relying on gdb's auto-load of ./.gdbinit, which gdb refuses
-# unless the directory is in its auto-load safe-path.
+# -x instead of gdb's auto-load of ./.gdbinit, which gdb refuses (with a
+# page of warning) unless the directory is in its auto-load safe-path.
 gdb: $(GDBINIT)
-	gdb -q -x $(GDBINIT)
+	gdb -q -iex "set auto-load local-gdbinit off" -x $(GDBINIT)
 
 # README.md and docs/ name files that exist (tools/docs-check.py).
 docs-check:

@@ -83,7 +83,7 @@ apt_install() {
 	# tshark asks whether non-root users may capture; answer no, no prompt.
 	echo "wireshark-common wireshark-common/install-setuid boolean false" |
 		$sudo debconf-set-selections 2>/dev/null || true
-	say "running: $sudo apt-get update && $sudo apt-get install -y $*"
+	say "running: ${sudo:+sudo }apt-get update && ${sudo:+sudo }apt-get install -y $*"
 	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
 		$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			--no-install-recommends "$@" < /dev/null

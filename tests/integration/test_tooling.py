@@ -175,6 +175,7 @@ def test_make_gdb_attaches_with_symbols(boot, tmp_path):
         input="break start_kernel\ncontinue\ninfo symbol $pc\nkill\nquit\n",
         timeout=GDB_TIMEOUT)
     assert "start_kernel in section .text" in r.stdout, r.stdout + r.stderr
+    assert "declined" not in r.stderr       # no auto-load safe-path warning
     g.wait_exit()
 
 
