@@ -6,6 +6,15 @@ TS = r"\[\s*\d+\.\d{6}\] "
 EOL = r"\r?\n"  # the serial console sends \r\n
 
 
+def selftest_passes(boot, name, *lines):
+    """Boot selftest=name, see each regex of lines in order, then its ok."""
+    g = boot("console=ttyS0 selftest=" + name)
+    for line in lines:
+        g.wait_for(line)
+    g.wait_for(r"selftest %s: ok" % name)
+    return g
+
+
 def test_boot_brings_up_gdt_idt_pic_pit_and_tsc_in_order(boot):
     g = boot("console=ttyS0")
     g.wait_for(r"GDT loaded: kernel CS 0x60 DS 0x68, user CS 0x73 DS 0x7b, TSS 0x80")
@@ -36,17 +45,16 @@ def test_softirq_raised_by_rtc_irq_runs_in_its_irq_exit(boot):
 
 
 def test_request_irq_conflict_is_ebusy(boot):
-    g = boot("console=ttyS0 selftest=request_irq_conflict")
-    g.wait_for(r"genirq: Flags mismatch irq 0\. 00000000 \(test\) vs\. 00000000 \(timer\)")
-    g.wait_for(r"request_irq\(0\) while the timer owns it: -16")
-    g.wait_for(r"selftest request_irq_conflict: ok")
+    selftest_passes(
+        boot, "request_irq_conflict",
+        r"genirq: Flags mismatch irq 0\. 00000000 \(test\) vs\. 00000000 \(timer\)",
+        r"request_irq\(0\) while the timer owns it: -16")
 
 
 def test_spurious_irq7_counted_in_err(boot):
-    g = boot("console=ttyS0 selftest=irq_spurious_7")
-    g.wait_for(r"spurious 8259A interrupt: IRQ7\.")
-    g.wait_for(r"ERR 0 -> 1, IRQ 7 count 0 -> 0, handler calls 0")
-    g.wait_for(r"selftest irq_spurious_7: ok")
+    selftest_passes(boot, "irq_spurious_7",
+                    r"spurious 8259A interrupt: IRQ7\.",
+                    r"ERR 0 -> 1, IRQ 7 count 0 -> 0, handler calls 0")
 
 
 def _timer_count(g, title):
@@ -72,15 +80,14 @@ def test_proc_interrupts_layout_and_timer_count_grows(boot):
 
 
 def test_int80_from_kernel_returns_enosys(boot):
-    g = boot("console=ttyS0 selftest=int80_enosys")
-    g.wait_for(r"int 0x80: system call 9999 from kernel mode: not implemented")
-    g.wait_for(r"int80_enosys: syscall 9999 returned -38")
-    g.wait_for(r"selftest int80_enosys: ok")
+    selftest_passes(boot, "int80_enosys",
+                    r"int 0x80: system call 9999 from kernel mode: not implemented",
+                    r"int80_enosys: syscall 9999 returned -38")
 
 
 def test_local_clock_has_sub_tick_resolution(boot):
-    g = boot("console=ttyS0 selftest=local_clock_subtick")
-    g.wait_for(r"selftest local_clock_subtick: ok")
+    selftest_passes(boot, "local_clock_subtick",
+                    r"local_clock_subtick: \d+ ns then \d+ ns within jiffy")
 
 
 def test_all_selftests_pass_together(boot):
