@@ -5,6 +5,7 @@
  * start_kernel.
  *
  *   page_fault_oops, divide_error_oops   (destructive) an oops and a panic
+ *   user_mode_fault_oops    (destructive) a fault taken from ring 3
  *   timer_list_order        timers fire in expiry order, in softirq context
  *   softirq_from_hardirq    RTC IRQ 8 raises a softirq; it runs in irq_exit
  *   softirq_bh_disable      a softirq waits for local_bh_enable()
@@ -14,6 +15,7 @@
  *   int80_enosys            int $0x80 round trip, registers preserved
  *   local_clock_subtick     local_clock() moves within one jiffy
  */
+#include "kernel/desc.h"
 #include "kernel/errno.h"
 #include "kernel/interrupt.h"
 #include "kernel/io.h"
@@ -62,6 +64,35 @@ SELFTEST_DESTRUCTIVE(divide_error_oops)
 	pr_info("divide_error_oops: dividing by zero\n");
 	x = 100 / zero;
 	return x;
+}
+
+/*
+ * The ring 3 entry path without any user memory: iret to ring 3 at a kernel
+ * address. The kernel's pages are supervisor-only, so the very first
+ * instruction fetch faults (error code: present | user), and the CPU must
+ * switch to TSS.esp0 and push the user ss:esp. Until the process layer
+ * handles user faults, that is an oops "in user mode" and a panic.
+ */
+static char ring0_test_stack[4096] __aligned(16);
+
+static void ring3_target(void)
+{
+}
+
+SELFTEST_DESTRUCTIVE(user_mode_fault_oops)
+{
+	tss_set_kernel_stack((unsigned long)ring0_test_stack +
+			     sizeof(ring0_test_stack));
+	pr_info("user_mode_fault_oops: iret to ring 3 at %p\n", ring3_target);
+	asm volatile("pushl %0\n\t" /* ss */
+		     "pushl %1\n\t" /* esp */
+		     "pushl $0x2\n\t" /* eflags: interrupts off */
+		     "pushl %2\n\t" /* cs */
+		     "pushl %3\n\t" /* eip */
+		     "iret"
+		     : : "i"(__USER_DS), "i"(0xBFFFF000), "i"(__USER_CS),
+		       "r"(ring3_target) : "memory");
+	return 1; /* not reached */
 }
 
 /* ---- timers ----------------------------------------------------------------------- */

@@ -35,3 +35,20 @@ def test_divide_error_oops(boot):
     g.wait_for(r"\] selftest_divide_error_oops\+")
     g.wait_for(r"Kernel panic - not syncing: Fatal exception")
     assert g.wait_exit() == PANIC_EXIT
+
+
+def test_fault_from_ring3_enters_on_tss_stack_with_user_ss_esp(boot):
+    # iret to ring 3 at a supervisor-only kernel page: the fetch faults
+    g = boot("console=ttyS0 selftest=user_mode_fault_oops")
+    m = g.wait_for(r"user_mode_fault_oops: iret to ring 3 at 0x(c0[0-9a-f]{6})")
+    target = m.group(1).decode()
+    g.wait_for(r"BUG: unable to handle page fault for address: " + target)
+    g.wait_for(r"#PF: user read access in user mode")
+    g.wait_for(r"#PF: error_code\(0x0005\) - permissions violation")
+    g.wait_for(r"Trap: vector 14 \(#PF page fault\), error code 0x5, in user mode")
+    g.wait_for(r"EIP: ring3_target\+0x0/")
+    g.wait_for(r"ESP: bffff000")  # the user stack pointer the CPU pushed
+    g.wait_for(r"SS: 007b")
+    g.wait_for(r"CR2: " + target)
+    g.wait_for(r"Kernel panic - not syncing: Fatal exception")
+    assert g.wait_exit() == PANIC_EXIT
