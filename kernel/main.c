@@ -5,7 +5,8 @@
  * off and the first 16 MiB mapped at PAGE_OFFSET. It brings the subsystems up
  * in dependency order, each logging one line, then enables interrupts and
  * becomes the idle loop: hlt sleeps until the next interrupt (the tick at
- * the latest), whose softirqs run on the way out. `break start_kernel` in gdb is the place to begin.
+ * the latest), whose softirqs run on the way out.
+ * `break start_kernel` in gdb is the place to begin.
  */
 #include "drivers/tty/serial.h"
 #include "drivers/tty/vga.h"
