@@ -13,8 +13,29 @@
 #ifndef RXOS_TESTS_UNIT_H
 #define RXOS_TESTS_UNIT_H
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/*
+ * Kernel symbols every host test needs. Weak, so a test that wants to
+ * observe them (count panics, say) can define its own.
+ */
+__attribute__((weak)) unsigned long host_test_eflags = 0x200;
+
+__attribute__((weak, noreturn)) void panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	printf("FAIL kernel panic: ");
+	vprintf(fmt, ap);
+	printf("\n");
+	va_end(ap);
+	fflush(stdout);
+	abort();
+}
 
 struct unit_test {
 	const char *name;
