@@ -6,6 +6,7 @@
  * in dependency order, each logging one line, then enables interrupts and
  * becomes the idle loop. `break start_kernel` in gdb is the place to begin.
  */
+#include "drivers/pci/pci.h"
 #include "drivers/tty/serial.h"
 #include "drivers/tty/vga.h"
 #include "kernel/io.h"
@@ -67,6 +68,7 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	parse_boot_command_line(boot_cmdline(boot_mbi));
 	console_cmdline_apply();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
+	pci_subsys_init();
 	run_selftests();
 	pr_info("rxos: idle\n");
 	for (;;)
