@@ -39,7 +39,23 @@ static int pci_show_device(const struct pci_dev *dev, char *buf, int len)
 	return n;
 }
 
-int pci_devices_show(char *buf, int len)
+/* One "lspci -n" line at buf; returns its length. */
+static int pci_lspci_line(const struct pci_dev *dev, char *buf, int len)
+{
+	int n = scnprintf(buf, len, "%02x:%02x.%d %04x: %04x:%04x",
+			  dev->bus->number, PCI_SLOT(dev->devfn),
+			  PCI_FUNC(dev->devfn), dev->class >> 8, dev->vendor,
+			  dev->device);
+
+	if (dev->revision)
+		n += scnprintf(buf + n, len - n, " (rev %02x)", dev->revision);
+	n += scnprintf(buf + n, len - n, "\n");
+	return n;
+}
+
+/* One line per device, in enumeration (bus) order. */
+static int pci_show_each(char *buf, int len,
+			 int (*line)(const struct pci_dev *, char *, int))
 {
 	struct pci_dev *dev = NULL;
 	int n = 0;
@@ -48,27 +64,16 @@ int pci_devices_show(char *buf, int len)
 		return 0;
 	buf[0] = '\0';
 	for_each_pci_dev(dev)
-		n += pci_show_device(dev, buf + n, len - n);
+		n += line(dev, buf + n, len - n);
 	return n;
+}
+
+int pci_devices_show(char *buf, int len)
+{
+	return pci_show_each(buf, len, pci_show_device);
 }
 
 int pci_lspci_show(char *buf, int len)
 {
-	struct pci_dev *dev = NULL;
-	int n = 0;
-
-	if (len <= 0)
-		return 0;
-	buf[0] = '\0';
-	for_each_pci_dev(dev) {
-		n += scnprintf(buf + n, len - n, "%02x:%02x.%d %04x: %04x:%04x",
-			       dev->bus->number, PCI_SLOT(dev->devfn),
-			       PCI_FUNC(dev->devfn), dev->class >> 8, dev->vendor,
-			       dev->device);
-		if (dev->revision)
-			n += scnprintf(buf + n, len - n, " (rev %02x)",
-				       dev->revision);
-		n += scnprintf(buf + n, len - n, "\n");
-	}
-	return n;
+	return pci_show_each(buf, len, pci_lspci_line);
 }
