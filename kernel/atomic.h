@@ -14,7 +14,10 @@ typedef struct {
 	int counter;
 } atomic_t;
 
-#define ATOMIC_INIT(i) { (i) }
+#define ATOMIC_INIT(i) \
+	{              \
+		(i)    \
+	}
 
 static inline int atomic_read(const atomic_t *v)
 {

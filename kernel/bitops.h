@@ -29,12 +29,14 @@ static inline int test_bit(int nr, const volatile unsigned long *addr)
 /* Returns the old value of the bit: 0 means "this caller set it". */
 static inline int test_and_set_bit(int nr, volatile unsigned long *addr)
 {
-	return (__atomic_fetch_or(addr, BIT(nr), __ATOMIC_SEQ_CST) & BIT(nr)) != 0;
+	return (__atomic_fetch_or(addr, BIT(nr), __ATOMIC_SEQ_CST) & BIT(nr)) !=
+	       0;
 }
 
 static inline int test_and_clear_bit(int nr, volatile unsigned long *addr)
 {
-	return (__atomic_fetch_and(addr, ~BIT(nr), __ATOMIC_SEQ_CST) & BIT(nr)) != 0;
+	return (__atomic_fetch_and(addr, ~BIT(nr), __ATOMIC_SEQ_CST) &
+		BIT(nr)) != 0;
 }
 
 #endif

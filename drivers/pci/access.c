@@ -43,8 +43,8 @@ static int pci_bus_write_config(struct pci_bus *bus, unsigned int devfn,
 	return PCIBIOS_SUCCESSFUL;
 }
 
-int pci_bus_read_config_byte(struct pci_bus *bus, unsigned int devfn,
-			     int where, uint8_t *val)
+int pci_bus_read_config_byte(struct pci_bus *bus, unsigned int devfn, int where,
+			     uint8_t *val)
 {
 	uint32_t v;
 	int rc = pci_bus_read_config(bus, devfn, where, 1, &v);
@@ -53,8 +53,8 @@ int pci_bus_read_config_byte(struct pci_bus *bus, unsigned int devfn,
 	return rc;
 }
 
-int pci_bus_read_config_word(struct pci_bus *bus, unsigned int devfn,
-			     int where, uint16_t *val)
+int pci_bus_read_config_word(struct pci_bus *bus, unsigned int devfn, int where,
+			     uint16_t *val)
 {
 	uint32_t v;
 	int rc = pci_bus_read_config(bus, devfn, where, 2, &v);

@@ -161,9 +161,7 @@ int pci_register_driver(struct pci_driver *drv)
 	if (!drv->name || !drv->probe)
 		return -EINVAL;
 	list_add_tail(&drv->node, &pci_drivers);
-	for_each_pci_dev(dev)
-		if (!dev->driver)
-			pci_device_probe(drv, dev);
+	for_each_pci_dev(dev) if (!dev->driver) pci_device_probe(drv, dev);
 	return 0;
 }
 
@@ -171,7 +169,8 @@ void pci_unregister_driver(struct pci_driver *drv)
 {
 	struct pci_dev *dev = NULL;
 
-	for_each_pci_dev(dev) {
+	for_each_pci_dev(dev)
+	{
 		if (dev->driver != drv)
 			continue;
 		if (drv->remove)
@@ -198,13 +197,16 @@ static void late_remove(struct pci_dev *dev)
 }
 
 static const struct pci_device_id late_ids[] = {
-	{ PCI_DEVICE(0x8086, 0x1237), .driver_data = 42 }, /* i440FX host bridge */
+	{ PCI_DEVICE(0x8086, 0x1237),
+	  .driver_data = 42 }, /* i440FX host bridge */
 	{ 0 }
 };
 
 static struct pci_driver late_driver = {
-	.name = "selftest", .id_table = late_ids,
-	.probe = late_probe, .remove = late_remove,
+	.name = "selftest",
+	.id_table = late_ids,
+	.probe = late_probe,
+	.remove = late_remove,
 };
 
 /* A driver registered after enumeration still gets its device, once. */
@@ -222,5 +224,6 @@ SELFTEST(pci_late_driver_probe)
 	pci_unregister_driver(&late_driver);
 	printk(KERN_INFO "pci: probe ran %d time(s), remove %d, bound %d\n",
 	       late_probes, late_removes, bound);
-	return !(late_probes == 1 && late_removes == 1 && bound && !host->driver);
+	return !(late_probes == 1 && late_removes == 1 && bound &&
+		 !host->driver);
 }

@@ -74,11 +74,11 @@ struct pci_dev;
 
 /* One bus: the root (0) or the one behind a PCI-to-PCI bridge. */
 struct pci_bus {
-	struct pci_bus *parent;	 /* NULL for the root bus */
-	struct pci_dev *self;	 /* the bridge leading here, NULL for root */
-	unsigned char number;	 /* this bus */
-	unsigned char primary;	 /* the bus the bridge sits on */
-	unsigned char busn_end;	 /* subordinate: highest bus below */
+	struct pci_bus *parent; /* NULL for the root bus */
+	struct pci_dev *self;	/* the bridge leading here, NULL for root */
+	unsigned char number;	/* this bus */
+	unsigned char primary;	/* the bus the bridge sits on */
+	unsigned char busn_end; /* subordinate: highest bus below */
 };
 
 struct pci_driver;
@@ -89,25 +89,25 @@ struct pci_driver;
  */
 struct pci_dev {
 	struct pci_bus *bus;
-	unsigned int devfn;	  /* slot << 3 | function */
+	unsigned int devfn; /* slot << 3 | function */
 	unsigned short vendor;
 	unsigned short device;
 	unsigned short subsystem_vendor;
 	unsigned short subsystem_device;
-	unsigned int class;	  /* 3 bytes: base class, subclass, prog-if */
+	unsigned int class; /* 3 bytes: base class, subclass, prog-if */
 	uint8_t revision;
-	uint8_t hdr_type;	  /* PCI_HEADER_TYPE_* without the MFD bit */
-	uint8_t pin;		  /* 0 none, 1..4 = INTA..INTD */
+	uint8_t hdr_type; /* PCI_HEADER_TYPE_* without the MFD bit */
+	uint8_t pin;	  /* 0 none, 1..4 = INTA..INTD */
 	bool multifunction;
-	unsigned int irq;	  /* interrupt line set up by firmware; 0 none */
+	unsigned int irq; /* interrupt line set up by firmware; 0 none */
 	struct resource resource[PCI_NUM_RESOURCES];
 	struct pci_bus *subordinate; /* bridges: the bus behind, once scanned */
-	char name[16];		  /* "0000:00:03.0", Linux: dev_name() */
+	char name[16];		     /* "0000:00:03.0", Linux: dev_name() */
 
 	/* set when a driver binds (process context) */
 	struct pci_driver *driver;
 	void *driver_data;
-	int enable_cnt;		  /* pci_enable_device nesting */
+	int enable_cnt; /* pci_enable_device nesting */
 	bool is_busmaster;
 };
 
@@ -115,11 +115,11 @@ struct pci_dev {
 struct pci_device_id {
 	unsigned int vendor, device;	   /* or PCI_ANY_ID */
 	unsigned int subvendor, subdevice; /* or PCI_ANY_ID */
-	unsigned int class, class_mask;	   /* (dev->class ^ class) & mask == 0 */
-	unsigned long driver_data;	   /* for the driver's own use */
+	unsigned int class, class_mask; /* (dev->class ^ class) & mask == 0 */
+	unsigned long driver_data;	/* for the driver's own use */
 };
 
-#define PCI_DEVICE(vend, dev)                                   \
+#define PCI_DEVICE(vend, dev)                                       \
 	.vendor = (vend), .device = (dev), .subvendor = PCI_ANY_ID, \
 	.subdevice = PCI_ANY_ID
 
@@ -143,10 +143,10 @@ struct pci_dev *pci_get_domain_bus_and_slot(int domain, unsigned int bus,
 	while ((d = pci_get_device(PCI_ANY_ID, PCI_ANY_ID, d)) != NULL)
 
 /* ---- configuration space (access.c; raw access in direct.c) ---- */
-int pci_bus_read_config_byte(struct pci_bus *bus, unsigned int devfn,
-			     int where, uint8_t *val);
-int pci_bus_read_config_word(struct pci_bus *bus, unsigned int devfn,
-			     int where, uint16_t *val);
+int pci_bus_read_config_byte(struct pci_bus *bus, unsigned int devfn, int where,
+			     uint8_t *val);
+int pci_bus_read_config_word(struct pci_bus *bus, unsigned int devfn, int where,
+			     uint16_t *val);
 int pci_bus_read_config_dword(struct pci_bus *bus, unsigned int devfn,
 			      int where, uint32_t *val);
 int pci_bus_write_config_byte(struct pci_bus *bus, unsigned int devfn,
@@ -205,22 +205,27 @@ static inline void *pci_get_drvdata(struct pci_dev *dev)
 #define pci_resource_start(dev, bar) ((dev)->resource[(bar)].start)
 #define pci_resource_end(dev, bar) ((dev)->resource[(bar)].end)
 #define pci_resource_flags(dev, bar) ((dev)->resource[(bar)].flags)
-#define pci_resource_len(dev, bar)                                     \
-	((dev)->resource[(bar)].flags                                  \
-		 ? (dev)->resource[(bar)].end - (dev)->resource[(bar)].start + 1 \
-		 : 0)
+/* Size of BAR `bar` in bytes; 0 if the device does not implement it. */
+static inline resource_size_t pci_resource_len(const struct pci_dev *dev,
+					       int bar)
+{
+	const struct resource *res = &dev->resource[bar];
+
+	return res->flags ? res->end - res->start + 1 : 0;
+}
 
 /*
  * Log with the device's name, as Linux's dev_info():
  * "pci 0000:00:03.0: ..." before a driver binds, "e1000 0000:00:03.0: ..."
  * after.
  */
-#define pci_printk(level, dev, fmt, ...)                                \
-	printk(level "%s %s: " fmt,                                     \
+#define pci_printk(level, dev, fmt, ...)                                   \
+	printk(level "%s %s: " fmt,                                        \
 	       (dev)->driver ? (dev)->driver->name : "pci", pci_name(dev), \
 	       ##__VA_ARGS__)
 #define pci_info(dev, fmt, ...) pci_printk(KERN_INFO, dev, fmt, ##__VA_ARGS__)
-#define pci_warn(dev, fmt, ...) pci_printk(KERN_WARNING, dev, fmt, ##__VA_ARGS__)
+#define pci_warn(dev, fmt, ...) \
+	pci_printk(KERN_WARNING, dev, fmt, ##__VA_ARGS__)
 #define pci_err(dev, fmt, ...) pci_printk(KERN_ERR, dev, fmt, ##__VA_ARGS__)
 #define pci_dbg(dev, fmt, ...) pci_printk(KERN_DEBUG, dev, fmt, ##__VA_ARGS__)
 

@@ -48,7 +48,9 @@ static struct pci_bus *pci_add_new_bus(struct pci_bus *parent,
 	struct pci_bus *child;
 
 	if (pci_bus_count == PCI_MAX_BUSES) {
-		printk(KERN_WARNING "pci: bus table full, not scanning bus %02x\n", nr);
+		printk(KERN_WARNING
+		       "pci: bus table full, not scanning bus %02x\n",
+		       nr);
 		return NULL;
 	}
 	child = &pci_bus_table[pci_bus_count++];
@@ -89,14 +91,15 @@ static unsigned long pci_bar_flags(uint32_t bar, bool rom)
 	unsigned long flags;
 
 	if (rom)
-		return IORESOURCE_MEM | IORESOURCE_PREFETCH | IORESOURCE_READONLY |
-		       (bar & PCI_ROM_ADDRESS_ENABLE);
+		return IORESOURCE_MEM | IORESOURCE_PREFETCH |
+		       IORESOURCE_READONLY | (bar & PCI_ROM_ADDRESS_ENABLE);
 	if (bar & PCI_BASE_ADDRESS_SPACE_IO)
 		return IORESOURCE_IO | (bar & ~PCI_BASE_ADDRESS_IO_MASK);
 	flags = IORESOURCE_MEM | (bar & ~PCI_BASE_ADDRESS_MEM_MASK);
 	if (bar & PCI_BASE_ADDRESS_MEM_PREFETCH)
 		flags |= IORESOURCE_PREFETCH;
-	if ((bar & PCI_BASE_ADDRESS_MEM_TYPE_MASK) == PCI_BASE_ADDRESS_MEM_TYPE_64)
+	if ((bar & PCI_BASE_ADDRESS_MEM_TYPE_MASK) ==
+	    PCI_BASE_ADDRESS_MEM_TYPE_64)
 		flags |= IORESOURCE_MEM_64;
 	return flags;
 }
@@ -105,17 +108,19 @@ static uint32_t pci_bar_addr_mask(unsigned long flags, bool rom)
 {
 	if (rom)
 		return PCI_ROM_ADDRESS_MASK;
-	return (flags & IORESOURCE_IO) ? PCI_BASE_ADDRESS_IO_MASK
-				       : PCI_BASE_ADDRESS_MEM_MASK;
+	return (flags & IORESOURCE_IO) ? PCI_BASE_ADDRESS_IO_MASK :
+					 PCI_BASE_ADDRESS_MEM_MASK;
 }
 
-static void pci_log_bar(struct pci_dev *dev, int pos, const struct resource *res)
+static void pci_log_bar(struct pci_dev *dev, int pos,
+			const struct resource *res)
 {
 	bool io = res->flags & IORESOURCE_IO;
 
 	pci_info(dev, "reg 0x%x: [%s %#0*llx-%#0*llx%s%s]\n", pos,
-		 io ? "io " : "mem", io ? 6 : 10, (unsigned long long)res->start,
-		 io ? 6 : 10, (unsigned long long)res->end,
+		 io ? "io " : "mem", io ? 6 : 10,
+		 (unsigned long long)res->start, io ? 6 : 10,
+		 (unsigned long long)res->end,
 		 (res->flags & IORESOURCE_MEM_64) ? " 64bit" : "",
 		 (res->flags & IORESOURCE_PREFETCH) ? " pref" : "");
 }
@@ -135,14 +140,16 @@ static int __pci_read_base(struct pci_dev *dev, bool rom, struct resource *res,
 	pci_read_config_word(dev, PCI_COMMAND, &cmd);
 	if (cmd & (PCI_COMMAND_IO | PCI_COMMAND_MEMORY))
 		pci_write_config_word(dev, PCI_COMMAND,
-				      cmd & ~(PCI_COMMAND_IO | PCI_COMMAND_MEMORY));
+				      cmd & ~(PCI_COMMAND_IO |
+					      PCI_COMMAND_MEMORY));
 	sz = pci_bar_probe(dev, pos, rom ? PCI_ROM_ADDRESS_MASK : ~0u, &l);
 	res->flags = pci_bar_flags(l, rom);
 	if (res->flags & IORESOURCE_MEM_64)
 		szh = pci_bar_probe(dev, pos + 4, ~0u, &lh);
 	pci_write_config_word(dev, PCI_COMMAND, cmd);
 
-	size = ((uint64_t)szh << 32) | (sz & pci_bar_addr_mask(res->flags, rom));
+	size = ((uint64_t)szh << 32) |
+	       (sz & pci_bar_addr_mask(res->flags, rom));
 	if (sz == 0xffffffff || size == 0) { /* not implemented */
 		memset(res, 0, sizeof(*res));
 		return 0;
@@ -180,7 +187,8 @@ static void pci_read_irq(struct pci_dev *dev)
 		return;
 	pci_read_config_byte(dev, PCI_INTERRUPT_LINE, &line);
 	if (line == 0xff || line == 0) {
-		pci_info(dev, "PCI INT %c: no IRQ routed\n", 'A' + dev->pin - 1);
+		pci_info(dev, "PCI INT %c: no IRQ routed\n",
+			 'A' + dev->pin - 1);
 		return;
 	}
 	dev->irq = line;
@@ -223,7 +231,8 @@ static int pci_setup_device(struct pci_dev *dev)
 		pci_read_irq(dev);
 		pci_read_config_word(dev, PCI_SUBSYSTEM_VENDOR_ID,
 				     &dev->subsystem_vendor);
-		pci_read_config_word(dev, PCI_SUBSYSTEM_ID, &dev->subsystem_device);
+		pci_read_config_word(dev, PCI_SUBSYSTEM_ID,
+				     &dev->subsystem_device);
 		return 0;
 	case PCI_HEADER_TYPE_BRIDGE:
 		pci_read_bases(dev, 2, PCI_ROM_ADDRESS1);
@@ -233,7 +242,8 @@ static int pci_setup_device(struct pci_dev *dev)
 		pci_read_irq(dev);
 		return 0;
 	}
-	pci_err(dev, "ignoring device (unknown header type %02x)\n", dev->hdr_type);
+	pci_err(dev, "ignoring device (unknown header type %02x)\n",
+		dev->hdr_type);
 	return -1;
 }
 
@@ -245,7 +255,8 @@ static struct pci_dev *pci_scan_device(struct pci_bus *bus, unsigned int devfn)
 	if (!pci_bus_read_dev_vendor_id(bus, devfn, &l))
 		return NULL;
 	if (pci_dev_count == PCI_MAX_DEVICES) {
-		printk(KERN_WARNING "pci 0000:%02x:%02x.%d: device table full, ignored\n",
+		printk(KERN_WARNING
+		       "pci 0000:%02x:%02x.%d: device table full, ignored\n",
 		       bus->number, PCI_SLOT(devfn), PCI_FUNC(devfn));
 		return NULL;
 	}
@@ -293,7 +304,8 @@ static int pci_scan_slot(struct pci_bus *bus, unsigned int devfn)
 /* ---- bridges ---- */
 
 static void pci_bridge_read_buses(struct pci_dev *dev, unsigned int *primary,
-				  unsigned int *secondary, unsigned int *subordinate)
+				  unsigned int *secondary,
+				  unsigned int *subordinate)
 {
 	uint32_t buses;
 
@@ -315,7 +327,8 @@ static bool pci_bridge_configured(struct pci_bus *bus, struct pci_dev *dev,
 }
 
 static void pci_bridge_write_buses(struct pci_dev *dev, unsigned int primary,
-				   unsigned int secondary, unsigned int subordinate)
+				   unsigned int secondary,
+				   unsigned int subordinate)
 {
 	pci_write_config_byte(dev, PCI_PRIMARY_BUS, primary);
 	pci_write_config_byte(dev, PCI_SECONDARY_BUS, secondary);
@@ -351,7 +364,8 @@ static unsigned int pci_scan_bridge(struct pci_bus *bus, struct pci_dev *dev,
 	dev->subordinate = child;
 	child->busn_end = pci_scan_child_bus(child);
 	if (pass == 1)
-		pci_write_config_byte(dev, PCI_SUBORDINATE_BUS, child->busn_end);
+		pci_write_config_byte(dev, PCI_SUBORDINATE_BUS,
+				      child->busn_end);
 	pci_info(dev, "PCI bridge to [bus %02x-%02x]\n", child->number,
 		 child->busn_end);
 	return max > child->busn_end ? max : child->busn_end;
@@ -369,7 +383,8 @@ static unsigned int pci_scan_child_bus(struct pci_bus *bus)
 		for (int i = 0; i < pci_dev_count; i++) {
 			struct pci_dev *dev = &pci_dev_table[i];
 
-			if (dev->bus == bus && dev->hdr_type == PCI_HEADER_TYPE_BRIDGE)
+			if (dev->bus == bus &&
+			    dev->hdr_type == PCI_HEADER_TYPE_BRIDGE)
 				max = pci_scan_bridge(bus, dev, max, pass);
 		}
 	}
@@ -400,9 +415,8 @@ struct pci_dev *pci_get_domain_bus_and_slot(int domain, unsigned int bus,
 
 	if (domain != 0)
 		return NULL;
-	for_each_pci_dev(dev)
-		if (dev->bus->number == bus && dev->devfn == devfn)
-			return dev;
+	for_each_pci_dev(dev) if (dev->bus->number == bus &&
+				  dev->devfn == devfn) return dev;
 	return NULL;
 }
 
@@ -416,7 +430,8 @@ void pci_subsys_init(void)
 	struct pci_dev *dev = NULL;
 
 	if (!pci_check_type1()) {
-		printk(KERN_INFO "PCI: no configuration mechanism #1, no PCI\n");
+		printk(KERN_INFO
+		       "PCI: no configuration mechanism #1, no PCI\n");
 		return;
 	}
 	printk(KERN_INFO "PCI: Using configuration type 1 for base access\n");
@@ -425,8 +440,7 @@ void pci_subsys_init(void)
 	root->busn_end = pci_scan_child_bus(root);
 	printk(KERN_INFO "PCI: %d devices on %d buses\n", pci_dev_count,
 	       pci_bus_count);
-	for_each_pci_dev(dev)
-		pci_bus_add_device(dev);
+	for_each_pci_dev(dev) pci_bus_add_device(dev);
 }
 
 /*
@@ -445,9 +459,11 @@ SELFTEST(pci_absent_slot_reads_ones)
 		if (vendor != 0xffff)
 			continue;
 		pci_bus_read_config_word(bus0, devfn, PCI_DEVICE_ID, &device);
-		pci_bus_read_config_dword(bus0, devfn, PCI_CLASS_REVISION, &dword);
+		pci_bus_read_config_dword(bus0, devfn, PCI_CLASS_REVISION,
+					  &dword);
 		pci_bus_read_config_byte(bus0, devfn, PCI_HEADER_TYPE, &hdr);
-		printk(KERN_INFO "pci: slot 00:%02x.0 empty: device %04x class/rev %08x header %02x\n",
+		printk(KERN_INFO
+		       "pci: slot 00:%02x.0 empty: device %04x class/rev %08x header %02x\n",
 		       PCI_SLOT(devfn), device, dword, hdr);
 		if (device != 0xffff || dword != 0xffffffff || hdr != 0xff)
 			return 1;

@@ -63,8 +63,7 @@ static int pci_show_each(char *buf, int len,
 	if (len <= 0)
 		return 0;
 	buf[0] = '\0';
-	for_each_pci_dev(dev)
-		n += line(dev, buf + n, len - n);
+	for_each_pci_dev(dev) n += line(dev, buf + n, len - n);
 	return n;
 }
 

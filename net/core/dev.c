@@ -220,11 +220,13 @@ void free_netdev(struct net_device *dev)
 	if (!dev)
 		return;
 	if (dev->reg_state == NETREG_REGISTERED) {
-		printk(KERN_ERR "free_netdev: %s is still registered\n", dev->name);
+		printk(KERN_ERR "free_netdev: %s is still registered\n",
+		       dev->name);
 		return;
 	}
 	if (atomic_read(&dev->refcnt)) {
-		printk(KERN_ERR "unregister_netdevice: waiting for %s to become free. Usage count = %d\n",
+		printk(KERN_ERR
+		       "unregister_netdevice: waiting for %s to become free. Usage count = %d\n",
 		       dev->name, atomic_read(&dev->refcnt));
 		return;
 	}
@@ -295,8 +297,8 @@ unsigned int dev_get_flags(const struct net_device *dev)
 {
 	unsigned int flags;
 
-	flags = (dev->flags & ~(IFF_PROMISC | IFF_ALLMULTI | IFF_RUNNING |
-				IFF_LOWER_UP)) |
+	flags = (dev->flags &
+		 ~(IFF_PROMISC | IFF_ALLMULTI | IFF_RUNNING | IFF_LOWER_UP)) |
 		(dev->gflags & (IFF_PROMISC | IFF_ALLMULTI));
 	if (netif_running(dev) && netif_carrier_ok(dev))
 		flags |= IFF_RUNNING | IFF_LOWER_UP;
@@ -357,8 +359,8 @@ static void dev_change_user_mode(struct net_device *dev, unsigned int flags,
 		dev_set_allmulti(dev, inc);
 }
 
-#define IFF_USER_CHANGEABLE (IFF_DEBUG | IFF_NOTRAILERS | IFF_NOARP | \
-			     IFF_MULTICAST)
+#define IFF_USER_CHANGEABLE \
+	(IFF_DEBUG | IFF_NOTRAILERS | IFF_NOARP | IFF_MULTICAST)
 
 /* SIOCSIFFLAGS (ifconfig eth0 up/down/promisc). 0 or a dev_open error. */
 int dev_change_flags(struct net_device *dev, unsigned int flags)
@@ -581,7 +583,8 @@ static void net_rx_action(struct softirq_action *h)
 
 		budget -= napi_poll(n, &repoll);
 		/* 2 jiffies: on average 1.5 ticks of latency for the rest */
-		if (unlikely(budget <= 0 || time_after_eq(jiffies, time_limit))) {
+		if (unlikely(budget <= 0 ||
+			     time_after_eq(jiffies, time_limit))) {
 			sd->time_squeeze++;
 			break;
 		}
@@ -648,7 +651,8 @@ static int __netif_receive_skb_core(struct sk_buff **pskb,
 			ret = deliver_skb(skb, pt_prev, orig_dev);
 		pt_prev = ptype;
 	}
-	list_for_each_entry(ptype, &ptype_base[ntohs(type) & PTYPE_HASH_MASK], list) {
+	list_for_each_entry(ptype, &ptype_base[ntohs(type) & PTYPE_HASH_MASK],
+			    list) {
 		if (ptype->type != type || !ptype_wants(ptype, skb))
 			continue;
 		if (pt_prev)
@@ -722,7 +726,8 @@ int netif_rx(struct sk_buff *skb)
 		goto drop;
 	reason = SKB_DROP_REASON_CPU_BACKLOG;
 	local_irq_save(flags);
-	if (skb_queue_len(&sd->input_pkt_queue) < (uint32_t)netdev_max_backlog) {
+	if (skb_queue_len(&sd->input_pkt_queue) <
+	    (uint32_t)netdev_max_backlog) {
 		__skb_queue_tail(&sd->input_pkt_queue, skb);
 		if (!test_and_set_bit(NAPI_STATE_SCHED, &sd->backlog.state))
 			____napi_schedule(sd, &sd->backlog);
@@ -740,7 +745,8 @@ drop:
 /* The backlog's poll function: deliver up to quota queued frames. */
 static int process_backlog(struct napi_struct *napi, int quota)
 {
-	struct softnet_data *sd = container_of(napi, struct softnet_data, backlog);
+	struct softnet_data *sd =
+		container_of(napi, struct softnet_data, backlog);
 	unsigned long flags;
 	int work = 0;
 
@@ -811,7 +817,8 @@ void dev_remove_pack(struct packet_type *pt)
 	local_irq_restore(flags);
 }
 
-static void ptype_list_forget_dev(struct list_head *head, struct net_device *dev)
+static void ptype_list_forget_dev(struct list_head *head,
+				  struct net_device *dev)
 {
 	struct packet_type *pt, *n;
 
@@ -845,7 +852,8 @@ static void dev_queue_xmit_nit(struct sk_buff *skb, struct net_device *dev)
 	list_for_each_entry(ptype, &ptype_all, list) {
 		struct sk_buff *skb2;
 
-		if (ptype->ignore_outgoing || (ptype->dev && ptype->dev != dev) ||
+		if (ptype->ignore_outgoing ||
+		    (ptype->dev && ptype->dev != dev) ||
 		    (ptype->af_packet_priv && ptype->af_packet_priv == skb->sk))
 			continue;
 		skb2 = skb_clone(skb, GFP_ATOMIC);
@@ -858,7 +866,8 @@ static void dev_queue_xmit_nit(struct sk_buff *skb, struct net_device *dev)
 }
 
 /* The taps, then the driver. Linux: dev_hard_start_xmit -> xmit_one. */
-static netdev_tx_t dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev)
+static netdev_tx_t dev_hard_start_xmit(struct sk_buff *skb,
+				       struct net_device *dev)
 {
 	if (!list_empty(&ptype_all))
 		dev_queue_xmit_nit(skb, dev);

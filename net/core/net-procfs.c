@@ -17,23 +17,21 @@ static int dev_seq_printf_stats(char *buf, int len, struct net_device *dev)
 	struct rtnl_link_stats64 temp;
 	const struct rtnl_link_stats64 *stats = dev_get_stats(dev, &temp);
 
-	return scnprintf(buf, len,
-			 "%6s: %7llu %7llu %4llu %4llu %4llu %5llu %10llu %9llu "
-			 "%8llu %7llu %4llu %4llu %4llu %5llu %7llu %10llu\n",
-			 dev->name, stats->rx_bytes, stats->rx_packets,
-			 stats->rx_errors,
-			 stats->rx_dropped + stats->rx_missed_errors,
-			 stats->rx_fifo_errors,
-			 stats->rx_length_errors + stats->rx_over_errors +
-				 stats->rx_crc_errors + stats->rx_frame_errors,
-			 stats->rx_compressed, stats->multicast,
-			 stats->tx_bytes, stats->tx_packets, stats->tx_errors,
-			 stats->tx_dropped, stats->tx_fifo_errors,
-			 stats->collisions,
-			 stats->tx_carrier_errors + stats->tx_aborted_errors +
-				 stats->tx_window_errors +
-				 stats->tx_heartbeat_errors,
-			 stats->tx_compressed);
+	return scnprintf(
+		buf, len,
+		"%6s: %7llu %7llu %4llu %4llu %4llu %5llu %10llu %9llu "
+		"%8llu %7llu %4llu %4llu %4llu %5llu %7llu %10llu\n",
+		dev->name, stats->rx_bytes, stats->rx_packets, stats->rx_errors,
+		stats->rx_dropped + stats->rx_missed_errors,
+		stats->rx_fifo_errors,
+		stats->rx_length_errors + stats->rx_over_errors +
+			stats->rx_crc_errors + stats->rx_frame_errors,
+		stats->rx_compressed, stats->multicast, stats->tx_bytes,
+		stats->tx_packets, stats->tx_errors, stats->tx_dropped,
+		stats->tx_fifo_errors, stats->collisions,
+		stats->tx_carrier_errors + stats->tx_aborted_errors +
+			stats->tx_window_errors + stats->tx_heartbeat_errors,
+		stats->tx_compressed);
 }
 
 /* /proc/net/dev: two header lines, then one line per device. */
@@ -42,9 +40,10 @@ int dev_seq_show_all(char *buf, int len)
 	struct net_device *dev;
 	int n;
 
-	n = scnprintf(buf, len,
-		      "Inter-|   Receive                                                |  Transmit\n"
-		      " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n");
+	n = scnprintf(
+		buf, len,
+		"Inter-|   Receive                                                |  Transmit\n"
+		" face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n");
 	for_each_netdev(dev)
 		n += dev_seq_printf_stats(buf + n, len - n, dev);
 	return n;
@@ -61,9 +60,10 @@ int softnet_seq_show_all(char *buf, int len)
 	struct softnet_data *sd = &softnet_data;
 	unsigned int qlen = skb_queue_len(&sd->input_pkt_queue);
 
-	return scnprintf(buf, len,
-			 "%08x %08x %08x %08x %08x %08x %08x %08x %08x %08x %08x "
-			 "%08x %08x %08x %08x\n",
-			 sd->processed, sd->dropped, sd->time_squeeze, 0, 0, 0,
-			 0, 0, 0, 0, 0, qlen, 0, qlen, 0);
+	return scnprintf(
+		buf, len,
+		"%08x %08x %08x %08x %08x %08x %08x %08x %08x %08x %08x "
+		"%08x %08x %08x %08x\n",
+		sd->processed, sd->dropped, sd->time_squeeze, 0, 0, 0, 0, 0, 0,
+		0, 0, qlen, 0, qlen, 0);
 }

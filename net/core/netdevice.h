@@ -47,18 +47,18 @@
 #define MAX_ADDR_LEN 6 /* Linux: 32, for link layers with longer addresses */
 
 /* Interface flags, Linux's values (uapi/linux/if.h): ifconfig prints them. */
-#define IFF_UP 0x1		/* administratively up (dev_open) */
-#define IFF_BROADCAST 0x2	/* broadcast address valid */
+#define IFF_UP 0x1	  /* administratively up (dev_open) */
+#define IFF_BROADCAST 0x2 /* broadcast address valid */
 #define IFF_DEBUG 0x4
 #define IFF_LOOPBACK 0x8
 #define IFF_POINTOPOINT 0x10
 #define IFF_NOTRAILERS 0x20
-#define IFF_RUNNING 0x40	/* up and carrier: reported, not set */
+#define IFF_RUNNING 0x40 /* up and carrier: reported, not set */
 #define IFF_NOARP 0x80
-#define IFF_PROMISC 0x100	/* receive all frames */
-#define IFF_ALLMULTI 0x200	/* receive all multicast frames */
+#define IFF_PROMISC 0x100  /* receive all frames */
+#define IFF_ALLMULTI 0x200 /* receive all multicast frames */
 #define IFF_MULTICAST 0x1000
-#define IFF_LOWER_UP 0x10000	/* carrier: reported, not set */
+#define IFF_LOWER_UP 0x10000 /* carrier: reported, not set */
 
 /* Hardware types (Linux: uapi/linux/if_arp.h) */
 #define ARPHRD_ETHER 1
@@ -80,7 +80,7 @@ struct rtnl_link_stats64 {
 	uint64_t collisions;
 	/* detailed rx errors */
 	uint64_t rx_length_errors;
-	uint64_t rx_over_errors;   /* receiver ring overrun ("overruns") */
+	uint64_t rx_over_errors; /* receiver ring overrun ("overruns") */
 	uint64_t rx_crc_errors;
 	uint64_t rx_frame_errors;  /* frame alignment */
 	uint64_t rx_fifo_errors;   /* NIC FIFO overrun */
@@ -104,8 +104,9 @@ struct net_device_core_stats {
 
 /* What ndo_start_xmit says about a frame. */
 typedef enum netdev_tx {
-	NETDEV_TX_OK = 0x00,   /* taken: the driver owns (and will free) skb */
-	NETDEV_TX_BUSY = 0x10, /* ring full, skb NOT taken: caller still owns it */
+	NETDEV_TX_OK = 0x00, /* taken: the driver owns (and will free) skb */
+	NETDEV_TX_BUSY =
+		0x10, /* ring full, skb NOT taken: caller still owns it */
 } netdev_tx_t;
 
 /* Returns of netif_receive_skb / packet handlers, and of dev_queue_xmit. */
@@ -118,10 +119,11 @@ struct net_device;
 
 /* The driver's operations. All but ndo_start_xmit: process context. */
 struct net_device_ops {
-	int (*ndo_open)(struct net_device *dev);  /* ifconfig up: rings, IRQ */
-	int (*ndo_stop)(struct net_device *dev);  /* ifconfig down */
+	int (*ndo_open)(struct net_device *dev); /* ifconfig up: rings, IRQ */
+	int (*ndo_stop)(struct net_device *dev); /* ifconfig down */
 	/* process or softirq context, bottom halves off */
-	netdev_tx_t (*ndo_start_xmit)(struct sk_buff *skb, struct net_device *dev);
+	netdev_tx_t (*ndo_start_xmit)(struct sk_buff *skb,
+				      struct net_device *dev);
 	/* program the NIC's filter from dev->flags (IFF_PROMISC, IFF_ALLMULTI) */
 	void (*ndo_set_rx_mode)(struct net_device *dev);
 	/* addr points to a struct sockaddr: family, then the address */
@@ -161,17 +163,17 @@ enum netdev_reg_state {
 };
 
 struct net_device {
-	char name[IFNAMSIZ];	/* "eth0"; a template "eth%d" until registered */
-	int ifindex;		/* 1, 2, ... never reused while up */
+	char name[IFNAMSIZ]; /* "eth0"; a template "eth%d" until registered */
+	int ifindex;	     /* 1, 2, ... never reused while up */
 	struct list_head dev_list;  /* on dev_base_head */
 	struct list_head napi_list; /* this device's napi_structs */
 	const struct net_device_ops *netdev_ops;
 	const struct header_ops *header_ops;
 	const struct ethtool_ops *ethtool_ops;
 
-	unsigned int flags;	 /* IFF_*, as the administrator set them */
-	unsigned int gflags;	 /* IFF_PROMISC/ALLMULTI the user asked for */
-	int promiscuity;	 /* users of promiscuous mode (tcpdump, user) */
+	unsigned int flags;  /* IFF_*, as the administrator set them */
+	unsigned int gflags; /* IFF_PROMISC/ALLMULTI the user asked for */
+	int promiscuity;     /* users of promiscuous mode (tcpdump, user) */
 	int allmulti;
 	volatile unsigned long state;	    /* __LINK_STATE_* bits */
 	volatile unsigned long queue_state; /* __QUEUE_STATE_* bits */
@@ -312,11 +314,11 @@ enum {
 struct napi_struct {
 	struct list_head poll_list; /* on softnet_data.poll_list while SCHED */
 	volatile unsigned long state;
-	int weight;		    /* frames per poll (64) */
+	int weight; /* frames per poll (64) */
 	/* softirq: take up to budget frames; return how many were taken */
 	int (*poll)(struct napi_struct *napi, int budget);
 	struct net_device *dev;
-	struct list_head dev_list;  /* on dev->napi_list */
+	struct list_head dev_list; /* on dev->napi_list */
 };
 
 void netif_napi_add(struct net_device *dev, struct napi_struct *napi,
@@ -346,7 +348,8 @@ static inline bool napi_complete(struct napi_struct *n)
 
 /* ---- the per-CPU receive state (one CPU here) ---- */
 struct softnet_data {
-	struct list_head poll_list; /* scheduled napi_structs; IRQs off to touch */
+	struct list_head
+		poll_list; /* scheduled napi_structs; IRQs off to touch */
 	struct sk_buff_head input_pkt_queue; /* netif_rx backlog */
 	struct napi_struct backlog;	     /* polls input_pkt_queue */
 	/* the /proc/net/softnet_stat columns */
@@ -372,8 +375,8 @@ struct packet_type {
 	 */
 	int (*func)(struct sk_buff *skb, struct net_device *dev,
 		    struct packet_type *pt, struct net_device *orig_dev);
-	void *af_packet_priv;	/* owning packet socket: skip its own TX */
-	bool ignore_outgoing;	/* a tap that wants RX only */
+	void *af_packet_priv; /* owning packet socket: skip its own TX */
+	bool ignore_outgoing; /* a tap that wants RX only */
 	struct list_head list;
 };
 

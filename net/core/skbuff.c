@@ -49,8 +49,8 @@ static struct {
 /* Boot, process context, before any skb (Linux: skb_init from sock_init). */
 void skb_init(void)
 {
-	skbuff_head_cache = kmem_cache_create("skbuff_head_cache",
-					      sizeof(struct sk_buff), 0, 0, NULL);
+	skbuff_head_cache = kmem_cache_create(
+		"skbuff_head_cache", sizeof(struct sk_buff), 0, 0, NULL);
 	if (!skbuff_head_cache)
 		panic("skb_init: cannot create skbuff_head_cache");
 }
@@ -90,7 +90,8 @@ struct sk_buff *alloc_skb(unsigned int size, gfp_t gfp)
 	if (!skb)
 		goto nomem;
 	size = SKB_DATA_ALIGN(size);
-	data = kmalloc(size + SKB_DATA_ALIGN(sizeof(struct skb_shared_info)), gfp);
+	data = kmalloc(size + SKB_DATA_ALIGN(sizeof(struct skb_shared_info)),
+		       gfp);
 	if (!data) {
 		kmem_cache_free(skbuff_head_cache, skb);
 		goto nomem;
@@ -118,8 +119,8 @@ struct sk_buff *__netdev_alloc_skb(struct net_device *dev, unsigned int len,
 struct sk_buff *netdev_alloc_skb_ip_align(struct net_device *dev,
 					  unsigned int len)
 {
-	struct sk_buff *skb = __netdev_alloc_skb(dev, len + NET_IP_ALIGN,
-						 GFP_ATOMIC);
+	struct sk_buff *skb =
+		__netdev_alloc_skb(dev, len + NET_IP_ALIGN, GFP_ATOMIC);
 
 	if (skb)
 		skb_reserve(skb, NET_IP_ALIGN);
@@ -274,7 +275,8 @@ void consume_skb(struct sk_buff *skb)
 static __noreturn void skb_panic(const struct sk_buff *skb, unsigned int sz,
 				 void *addr, const char *msg)
 {
-	printk(KERN_EMERG "skbuff: %s: text:%p len:%u put:%u head:%p data:%p tail:%#x end:%#x dev:%s\n",
+	printk(KERN_EMERG
+	       "skbuff: %s: text:%p len:%u put:%u head:%p data:%p tail:%#x end:%#x dev:%s\n",
 	       msg, addr, skb->len, sz, skb->head, skb->data,
 	       (unsigned int)(skb->tail - skb->head), skb_end_offset(skb),
 	       skb->dev ? skb->dev->name : "<NULL>");
@@ -287,7 +289,8 @@ void *skb_put(struct sk_buff *skb, unsigned int len)
 	void *tmp = skb->tail;
 
 	if (unlikely(len > (unsigned int)skb_tailroom(skb)))
-		skb_panic(skb, len, __builtin_return_address(0), "skb_over_panic");
+		skb_panic(skb, len, __builtin_return_address(0),
+			  "skb_over_panic");
 	skb->tail += len;
 	skb->len += len;
 	return tmp;
@@ -297,7 +300,8 @@ void *skb_put(struct sk_buff *skb, unsigned int len)
 void *skb_push(struct sk_buff *skb, unsigned int len)
 {
 	if (unlikely(len > skb_headroom(skb)))
-		skb_panic(skb, len, __builtin_return_address(0), "skb_under_panic");
+		skb_panic(skb, len, __builtin_return_address(0),
+			  "skb_under_panic");
 	skb->data -= len;
 	skb->len += len;
 	return skb->data;
@@ -418,13 +422,14 @@ static unsigned long skb_dropped_total(void)
 /* /proc/net/skb_stats (rxos): one "name value" line per counter. */
 int skb_stats_show(char *buf, int len)
 {
-	return scnprintf(buf, len,
-			 "live %lu\nallocated %lu\nalloc_failed %lu\ncloned %lu\n"
-			 "copied %lu\nconsumed %lu\ndropped %lu\n",
-			 skb_live_count(), skb_counters.allocated,
-			 skb_counters.alloc_failed, skb_counters.cloned,
-			 skb_counters.copied, skb_counters.consumed,
-			 skb_dropped_total());
+	return scnprintf(
+		buf, len,
+		"live %lu\nallocated %lu\nalloc_failed %lu\ncloned %lu\n"
+		"copied %lu\nconsumed %lu\ndropped %lu\n",
+		skb_live_count(), skb_counters.allocated,
+		skb_counters.alloc_failed, skb_counters.cloned,
+		skb_counters.copied, skb_counters.consumed,
+		skb_dropped_total());
 }
 
 /* /proc/net/drop_reasons (rxos): "REASON count" for every drop reason. */
@@ -434,7 +439,8 @@ int drop_reasons_show(char *buf, int len)
 
 	if (len > 0)
 		buf[0] = '\0';
-	for (int r = SKB_DROP_REASON_NOT_SPECIFIED; r < SKB_DROP_REASON_MAX; r++)
+	for (int r = SKB_DROP_REASON_NOT_SPECIFIED; r < SKB_DROP_REASON_MAX;
+	     r++)
 		n += scnprintf(buf + n, len - n, "%s %lu\n", drop_reasons[r],
 			       skb_counters.dropped[r]);
 	return n;

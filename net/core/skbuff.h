@@ -87,66 +87,66 @@ struct sock;
  * dropwatch and /proc/net/drop_reasons print), minus the prefix; the last
  * few are rxos's own, for drops Linux counts only in driver statistics.
  */
-#define DEFINE_DROP_REASON(FN)                                               \
-	FN(NOT_SPECIFIED)	    /* no better reason given */             \
-	FN(NO_SOCKET)		    /* no socket for this port */            \
-	FN(PKT_TOO_SMALL)	    /* shorter than its header says */       \
-	FN(TCP_CSUM)		    /* TCP checksum wrong */                 \
-	FN(SOCKET_FILTER)	    /* a socket's BPF filter said no */      \
-	FN(UDP_CSUM)		    /* UDP checksum wrong */                 \
-	FN(NETFILTER_DROP)	    /* an iptables rule dropped it */        \
-	FN(OTHERHOST)		    /* L2 address was someone else's */      \
-	FN(IP_CSUM)		    /* IPv4 header checksum wrong */         \
+#define DEFINE_DROP_REASON(FN)                                                \
+	FN(NOT_SPECIFIED)	    /* no better reason given */              \
+	FN(NO_SOCKET)		    /* no socket for this port */             \
+	FN(PKT_TOO_SMALL)	    /* shorter than its header says */        \
+	FN(TCP_CSUM)		    /* TCP checksum wrong */                  \
+	FN(SOCKET_FILTER)	    /* a socket's BPF filter said no */       \
+	FN(UDP_CSUM)		    /* UDP checksum wrong */                  \
+	FN(NETFILTER_DROP)	    /* an iptables rule dropped it */         \
+	FN(OTHERHOST)		    /* L2 address was someone else's */       \
+	FN(IP_CSUM)		    /* IPv4 header checksum wrong */          \
 	FN(IP_INHDR)		    /* bad IPv4 header (version, ihl, len) */ \
-	FN(IP_RPFILTER)		    /* reverse-path filter */                \
-	FN(UNICAST_IN_L2_MULTICAST) /* IP unicast in an L2 multicast */      \
-	FN(XFRM_POLICY)		    /* IPsec policy */                       \
-	FN(IP_NOPROTO)		    /* no handler for the IP protocol */     \
-	FN(SOCKET_RCVBUFF)	    /* socket receive buffer full */         \
-	FN(PROTO_MEM)		    /* protocol memory limit reached */      \
-	FN(SOCKET_BACKLOG)	    /* socket backlog full */                \
-	FN(TCP_FLAGS)		    /* invalid TCP flag combination */       \
-	FN(TCP_ZEROWINDOW)	    /* data while our window is zero */      \
-	FN(TCP_OLD_DATA)	    /* data we already have */               \
-	FN(TCP_OVERWINDOW)	    /* data beyond the window */             \
-	FN(TCP_OFOMERGE)	    /* out-of-order data merged away */      \
-	FN(TCP_RFC7323_PAWS)	    /* old timestamp (PAWS) */               \
-	FN(TCP_INVALID_SEQUENCE)    /* sequence number not acceptable */     \
-	FN(TCP_RESET)		    /* RST received */                       \
-	FN(TCP_INVALID_SYN)	    /* SYN where none belongs */             \
-	FN(IP_OUTNOROUTES)	    /* no route for output */                \
-	FN(BPF_CGROUP_EGRESS)	    /* cgroup BPF on egress */               \
-	FN(IPV6DISABLED)	    /* IPv6 is off */                        \
-	FN(NEIGH_CREATEFAIL)	    /* could not create a neighbour entry */ \
-	FN(NEIGH_FAILED)	    /* ARP resolution failed */              \
-	FN(NEIGH_QUEUEFULL)	    /* too many frames waiting for ARP */    \
-	FN(NEIGH_DEAD)		    /* neighbour entry went away */          \
-	FN(TC_EGRESS)		    /* traffic control on egress */          \
-	FN(QDISC_DROP)		    /* TX queue would not take it */         \
-	FN(CPU_BACKLOG)		    /* netif_rx backlog full */              \
-	FN(XDP)			    /* an XDP program dropped it */          \
-	FN(TC_INGRESS)		    /* traffic control on ingress */         \
-	FN(UNHANDLED_PROTO)	    /* no handler for the ethertype */       \
-	FN(SKB_CSUM)		    /* checksum computation failed */        \
-	FN(SKB_GSO_SEG)		    /* segmentation failed */                \
-	FN(SKB_UCOPY_FAULT)	    /* copy from user space faulted */       \
-	FN(DEV_HDR)		    /* bad device (L2) header */             \
-	FN(DEV_READY)		    /* device not up */                      \
-	FN(FULL_RING)		    /* driver ring full */                   \
-	FN(NOMEM)		    /* out of memory */                      \
-	FN(HDR_TRUNC)		    /* header truncated */                   \
-	FN(TAP_FILTER)		    /* tap's filter said no */               \
-	FN(TAP_TXFILTER)	    /* tap's TX filter said no */            \
-	FN(ICMP_CSUM)		    /* ICMP checksum wrong */                \
-	FN(INVALID_PROTO)	    /* protocol field invalid */             \
-	FN(IP_INADDRERRORS)	    /* bad destination address */            \
-	FN(IP_INNOROUTES)	    /* no route for input */                 \
-	FN(PKT_TOO_BIG)		    /* larger than the MTU, DF set */        \
-	FN(FRAG_REASM_TIMEOUT)	    /* fragments did not complete in time */ \
-	FN(FRAG_TOO_FAR)	    /* fragment too far out of order */      \
-	FN(QUEUE_PURGE)		    /* queue emptied (socket/device gone) */ \
-	FN(IP_FRAG_OVERLAP)	    /* rxos: overlapping IP fragments */     \
-	FN(RX_RUNT)		    /* rxos: frame below 60 bytes */         \
+	FN(IP_RPFILTER)		    /* reverse-path filter */                 \
+	FN(UNICAST_IN_L2_MULTICAST) /* IP unicast in an L2 multicast */       \
+	FN(XFRM_POLICY)		    /* IPsec policy */                        \
+	FN(IP_NOPROTO)		    /* no handler for the IP protocol */      \
+	FN(SOCKET_RCVBUFF)	    /* socket receive buffer full */          \
+	FN(PROTO_MEM)		    /* protocol memory limit reached */       \
+	FN(SOCKET_BACKLOG)	    /* socket backlog full */                 \
+	FN(TCP_FLAGS)		    /* invalid TCP flag combination */        \
+	FN(TCP_ZEROWINDOW)	    /* data while our window is zero */       \
+	FN(TCP_OLD_DATA)	    /* data we already have */                \
+	FN(TCP_OVERWINDOW)	    /* data beyond the window */              \
+	FN(TCP_OFOMERGE)	    /* out-of-order data merged away */       \
+	FN(TCP_RFC7323_PAWS)	    /* old timestamp (PAWS) */                \
+	FN(TCP_INVALID_SEQUENCE)    /* sequence number not acceptable */      \
+	FN(TCP_RESET)		    /* RST received */                        \
+	FN(TCP_INVALID_SYN)	    /* SYN where none belongs */              \
+	FN(IP_OUTNOROUTES)	    /* no route for output */                 \
+	FN(BPF_CGROUP_EGRESS)	    /* cgroup BPF on egress */                \
+	FN(IPV6DISABLED)	    /* IPv6 is off */                         \
+	FN(NEIGH_CREATEFAIL)	    /* could not create a neighbour entry */  \
+	FN(NEIGH_FAILED)	    /* ARP resolution failed */               \
+	FN(NEIGH_QUEUEFULL)	    /* too many frames waiting for ARP */     \
+	FN(NEIGH_DEAD)		    /* neighbour entry went away */           \
+	FN(TC_EGRESS)		    /* traffic control on egress */           \
+	FN(QDISC_DROP)		    /* TX queue would not take it */          \
+	FN(CPU_BACKLOG)		    /* netif_rx backlog full */               \
+	FN(XDP)			    /* an XDP program dropped it */           \
+	FN(TC_INGRESS)		    /* traffic control on ingress */          \
+	FN(UNHANDLED_PROTO)	    /* no handler for the ethertype */        \
+	FN(SKB_CSUM)		    /* checksum computation failed */         \
+	FN(SKB_GSO_SEG)		    /* segmentation failed */                 \
+	FN(SKB_UCOPY_FAULT)	    /* copy from user space faulted */        \
+	FN(DEV_HDR)		    /* bad device (L2) header */              \
+	FN(DEV_READY)		    /* device not up */                       \
+	FN(FULL_RING)		    /* driver ring full */                    \
+	FN(NOMEM)		    /* out of memory */                       \
+	FN(HDR_TRUNC)		    /* header truncated */                    \
+	FN(TAP_FILTER)		    /* tap's filter said no */                \
+	FN(TAP_TXFILTER)	    /* tap's TX filter said no */             \
+	FN(ICMP_CSUM)		    /* ICMP checksum wrong */                 \
+	FN(INVALID_PROTO)	    /* protocol field invalid */              \
+	FN(IP_INADDRERRORS)	    /* bad destination address */             \
+	FN(IP_INNOROUTES)	    /* no route for input */                  \
+	FN(PKT_TOO_BIG)		    /* larger than the MTU, DF set */         \
+	FN(FRAG_REASM_TIMEOUT)	    /* fragments did not complete in time */  \
+	FN(FRAG_TOO_FAR)	    /* fragment too far out of order */       \
+	FN(QUEUE_PURGE)		    /* queue emptied (socket/device gone) */  \
+	FN(IP_FRAG_OVERLAP)	    /* rxos: overlapping IP fragments */      \
+	FN(RX_RUNT)		    /* rxos: frame below 60 bytes */          \
 	FN(RX_OVERSIZE)		    /* rxos: frame above the MTU */
 
 enum skb_drop_reason {
@@ -172,22 +172,22 @@ struct sk_buff {
 	struct sk_buff *next;
 	struct sk_buff *prev;
 
-	struct net_device *dev;	   /* arrived on / leaves through */
-	struct sock *sk;	   /* owning socket, if any */
+	struct net_device *dev; /* arrived on / leaves through */
+	struct sock *sk;	/* owning socket, if any */
 	void (*destructor)(struct sk_buff *skb); /* e.g. uncharge the socket */
-	uint64_t tstamp;	   /* ns since boot, set on receive */
+	uint64_t tstamp; /* ns since boot, set on receive */
 	/* Control buffer: per-layer private state (Linux's TCP_SKB_CB, IPCB). */
 	char cb[48] __aligned(8);
 
-	unsigned int len;	   /* bytes of packet data */
-	unsigned int data_len;	   /* bytes in page fragments: always 0 here */
-	unsigned int truesize;	   /* memory charged: buffer + this struct */
-	unsigned int id;	   /* rxos: serial number, for tracing */
-	int skb_iif;		   /* ifindex it arrived on */
-	__be16 protocol;	   /* ethertype, set by eth_type_trans */
-	uint8_t pkt_type;	   /* PACKET_* */
-	uint8_t ip_summed;	   /* CHECKSUM_* */
-	uint8_t cloned;		   /* data shared with another sk_buff */
+	unsigned int len;      /* bytes of packet data */
+	unsigned int data_len; /* bytes in page fragments: always 0 here */
+	unsigned int truesize; /* memory charged: buffer + this struct */
+	unsigned int id;       /* rxos: serial number, for tracing */
+	int skb_iif;	       /* ifindex it arrived on */
+	__be16 protocol;       /* ethertype, set by eth_type_trans */
+	uint8_t pkt_type;      /* PACKET_* */
+	uint8_t ip_summed;     /* CHECKSUM_* */
+	uint8_t cloned;	       /* data shared with another sk_buff */
 
 	/* offsets from head; (uint16_t)~0 while not set */
 	uint16_t mac_header;
@@ -203,10 +203,10 @@ struct sk_buff_head {
 	struct sk_buff *next; /* same place as in sk_buff: see above */
 	struct sk_buff *prev;
 	uint32_t qlen;
-	spinlock_t lock;      /* for the functions without "__" */
+	spinlock_t lock; /* for the functions without "__" */
 };
 
-#define SKB_TRUESIZE(x)                                  \
+#define SKB_TRUESIZE(x)                                 \
 	((x) + SKB_DATA_ALIGN(sizeof(struct sk_buff)) + \
 	 SKB_DATA_ALIGN(sizeof(struct skb_shared_info)))
 

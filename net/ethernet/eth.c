@@ -34,9 +34,10 @@ __be16 eth_type_trans(struct sk_buff *skb, struct net_device *dev)
 	skb->pkt_type = PACKET_HOST;
 	if (unlikely(!ether_addr_equal(eth->h_dest, dev->dev_addr))) {
 		if (is_multicast_ether_addr(eth->h_dest))
-			skb->pkt_type = ether_addr_equal(eth->h_dest, dev->broadcast)
-						? PACKET_BROADCAST
-						: PACKET_MULTICAST;
+			skb->pkt_type =
+				ether_addr_equal(eth->h_dest, dev->broadcast) ?
+					PACKET_BROADCAST :
+					PACKET_MULTICAST;
 		else
 			skb->pkt_type = PACKET_OTHERHOST;
 	}

@@ -38,7 +38,8 @@ static inline bool is_multicast_ether_addr(const uint8_t *addr)
 
 static inline bool is_broadcast_ether_addr(const uint8_t *addr)
 {
-	return (addr[0] & addr[1] & addr[2] & addr[3] & addr[4] & addr[5]) == 0xff;
+	return (addr[0] & addr[1] & addr[2] & addr[3] & addr[4] & addr[5]) ==
+	       0xff;
 }
 
 static inline bool is_unicast_ether_addr(const uint8_t *addr)
