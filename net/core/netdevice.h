@@ -128,6 +128,7 @@ struct net_device_ops {
 	void (*ndo_set_rx_mode)(struct net_device *dev);
 	/* addr points to a struct sockaddr: family, then the address */
 	int (*ndo_set_mac_address)(struct net_device *dev, void *addr);
+	/* within [min_mtu, max_mtu]; the driver sets dev->mtu itself */
 	int (*ndo_change_mtu)(struct net_device *dev, int new_mtu);
 	/* counters the driver keeps elsewhere (hardware registers) */
 	void (*ndo_get_stats64)(struct net_device *dev,
