@@ -8,6 +8,7 @@
  * the latest), whose softirqs run on the way out.
  * `break start_kernel` in gdb is the place to begin.
  */
+#include "drivers/pci/pci.h"
 #include "drivers/tty/serial.h"
 #include "drivers/tty/vga.h"
 #include "kernel/desc.h"
@@ -81,6 +82,7 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	time_init();
 	serial_init();
 	local_irq_enable();
+	pci_subsys_init();
 	run_selftests();
 	pr_info("rxos: idle\n");
 	for (;;)
