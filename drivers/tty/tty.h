@@ -55,6 +55,9 @@ struct tty_struct {
 	wait_queue_head_t read_wait;
 };
 
+/* Bring up the serial and VGA ttys and their /dev nodes (start_kernel). */
+void tty_init_devices(void);
+
 /* Set up a tty with Linux's default termios (cooked, echo, ^C = SIGINT). */
 void tty_init(struct tty_struct *tty, const char *name, int index,
 	      const struct tty_operations *ops);
