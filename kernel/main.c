@@ -11,6 +11,7 @@
 #include "kernel/io.h"
 #include "kernel/irqflags.h"
 #include "kernel/kernel.h"
+#include "kernel/mm/mm.h"
 #include "kernel/multiboot.h"
 #include "kernel/params.h"
 #include "kernel/printk.h"
@@ -64,9 +65,11 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	vga_console_init();
 	check_multiboot(magic, mbi_phys);
 	pr_notice("%s\n", linux_banner);
+	setup_arch();		/* memory map, paging, boot reservations */
 	parse_boot_command_line(boot_cmdline(boot_mbi));
 	console_cmdline_apply();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
+	mm_core_init();		/* page allocator and slab: kmalloc works */
 	run_selftests();
 	pr_info("rxos: idle\n");
 	for (;;)
