@@ -1,0 +1,220 @@
+/*
+ * host_vfs.h - the VFS (kernel/fs) compiled into a host unit test.
+ *
+ * Include after unit.h. Provides the kernel services the VFS calls:
+ *   kmalloc/kzalloc/kfree and get_zeroed_page/free_pages on top of malloc,
+ *   counting what is outstanding and able to fail the Nth allocation;
+ *   printk into host_log (tests look for logged reasons);
+ *   local_clock, boot_command_line, linux_banner.
+ * and the helpers every VFS test starts and ends with:
+ *   vfs_test_begin()  vfs_caches_init() on a clean slate
+ *   vfs_test_end()    vfs_exit() must find nothing in use, and every
+ *                     allocation must have been freed
+ */
+#ifndef RXOS_TESTS_UNIT_HOST_VFS_H
+#define RXOS_TESTS_UNIT_HOST_VFS_H
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "kernel/mm/slab.h"
+#include "kernel/params.h"
+#include "lib/string.c"
+#include "lib/vsprintf.c"
+
+/* ---- allocator shim ---- */
+
+static long host_allocs;	/* kmalloc'd blocks not yet kfree'd */
+static long host_pages;		/* pages not yet freed */
+static long host_fail_after = -1; /* fail the allocation after this many */
+
+static int host_alloc_fails(void)
+{
+	if (host_fail_after < 0)
+		return 0;
+	return host_fail_after-- == 0;
+}
+
+void *kmalloc(size_t size, gfp_t gfp)
+{
+	void *p;
+
+	if (host_alloc_fails())
+		return NULL;
+	p = malloc(size ? size : 1);
+	if (p) {
+		memset(p, 0xa5, size); /* catch reads of uninitialised memory */
+		host_allocs++;
+	}
+	return p;
+}
+
+void *kzalloc(size_t size, gfp_t gfp)
+{
+	void *p = kmalloc(size, gfp);
+
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
+void kfree(const void *p)
+{
+	if (p) {
+		host_allocs--;
+		free((void *)p);
+	}
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	void *p;
+
+	if (host_alloc_fails())
+		return 0;
+	p = aligned_alloc(PAGE_SIZE, PAGE_SIZE);
+	if (!p)
+		return 0;
+	memset(p, 0, PAGE_SIZE);
+	host_pages++;
+	return (unsigned long)p;
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr) {
+		host_pages--;
+		free((void *)addr);
+	}
+}
+
+/* ---- printk, clock, boot data ---- */
+
+static char host_log[16384];
+static size_t host_log_len;
+
+int vprintk(const char *fmt, va_list ap)
+{
+	char line[512];
+	int n = vsnprintf(line, sizeof(line), fmt, ap);
+	const char *text = line[0] == '\001' ? line + 2 : line; /* KERN_xxx */
+	size_t tlen = strlen(text);
+
+	if (host_log_len + tlen < sizeof(host_log)) {
+		memcpy(host_log + host_log_len, text, tlen + 1);
+		host_log_len += tlen;
+	}
+	if (getenv("VFS_TEST_VERBOSE"))
+		fputs(text, stdout);
+	return n;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk(fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+volatile unsigned long jiffies;
+uint64_t local_clock(void)
+{
+	return (uint64_t)jiffies * 10000000ULL;
+}
+
+char boot_command_line[COMMAND_LINE_SIZE] = "console=ttyS0 selftest=vfs";
+const char linux_banner[] = "Linux version 0.1.0-rxos (host test)";
+
+/* ---- the code under test ---- */
+
+#include "kernel/fs/char_dev.c"
+#include "kernel/fs/devtmpfs.c"
+#include "kernel/fs/file_table.c"
+#include "kernel/fs/filesystems.c"
+#include "kernel/fs/initramfs.c"
+#include "kernel/fs/inode.c"
+#include "kernel/fs/libfs.c"
+#include "kernel/fs/mem.c"
+#include "kernel/fs/namei.c"
+#include "kernel/fs/namespace.c"
+#include "kernel/fs/open.c"
+#include "kernel/fs/proc/base.c"
+#include "kernel/fs/proc/generic.c"
+#include "kernel/fs/proc/inode.c"
+#include "kernel/fs/proc/proc_misc.c"
+#include "kernel/fs/proc/root.c"
+#include "kernel/fs/ramfs.c"
+#include "kernel/fs/ramfs_file.c"
+#include "kernel/fs/read_write.c"
+#include "kernel/fs/readdir.c"
+#include "kernel/fs/stat.c"
+#include "kernel/fs/super.c"
+
+/* ---- per-test helpers ---- */
+
+static void vfs_test_begin(void)
+{
+	host_fail_after = -1;
+	host_log_len = 0;
+	host_log[0] = '\0';
+	CHECK_EQ(vfs_caches_init(), 0);
+}
+
+static void vfs_test_end(void)
+{
+	host_fail_after = -1;
+	CHECK_EQ(vfs_exit(), 0);
+	CHECK_EQ(host_allocs, 0);
+	CHECK_EQ(host_pages, 0);
+}
+
+static int host_logged(const char *needle)
+{
+	return strstr(host_log, needle) != NULL;
+}
+
+/* Whole-file helpers: open, write/read everything at f_pos, close. */
+static int write_file(const char *path, const char *data, unsigned int flags)
+{
+	struct file *f;
+	loff_t pos;
+	int err = vfs_open(path, O_WRONLY | O_CREAT | flags, 0644, NULL, &f);
+
+	if (err)
+		return err;
+	pos = f->f_pos;
+	err = (int)vfs_write(f, data, strlen(data), &pos);
+	fput(f);
+	return err;
+}
+
+/* Reads up to len-1 bytes in chunks of `chunk`; NUL-terminates. */
+static int read_file_chunked(const char *path, char *buf, int len, int chunk)
+{
+	struct file *f;
+	int got = 0, n;
+	loff_t pos = 0;
+	int err = vfs_open(path, O_RDONLY, 0, NULL, &f);
+
+	if (err)
+		return err;
+	do {
+		n = (int)vfs_read(f, buf + got, min(chunk, len - 1 - got), &pos);
+		if (n > 0)
+			got += n;
+	} while (n > 0 && got < len - 1);
+	buf[got] = '\0';
+	fput(f);
+	return n < 0 ? n : got;
+}
+
+static int read_file(const char *path, char *buf, int len)
+{
+	return read_file_chunked(path, buf, len, 4096);
+}
+
+#endif
