@@ -26,7 +26,7 @@ struct char_device_struct {
 	dev_t dev;
 	umode_t mode;
 	const struct file_operations *fops;
-	char name[32];	/* path below /dev: "ttyS0", "net/tun" */
+	char name[32]; /* path below /dev: "ttyS0", "net/tun" */
 };
 
 static struct char_device_struct chrdevs[MAX_CHRDEV];
@@ -102,8 +102,8 @@ int chrdev_create_nodes(void)
 	for (int i = 0; i < MAX_CHRDEV; i++) {
 		struct char_device_struct *cd = &chrdevs[i];
 		int err = cd->used ? devtmpfs_create_node(cd->name, cd->mode,
-							  cd->dev)
-				   : 0;
+							  cd->dev) :
+				     0;
 
 		if (err && err != -EEXIST)
 			return err;

@@ -30,6 +30,22 @@
  * copy_to_user), in chunks for large transfers; file_operations never see a
  * user pointer. Only ioctl's `arg` reaches a driver as the raw user value.
  *
+ * The system-call layer, per call (kbuf: a kernel copy of the user data):
+ *   open      vfs_open(kpath, flags, mode & ~umask, cwd, &f); install f
+ *   read      pos = f->f_pos; n = vfs_read(f, kbuf, len, &pos);
+ *             f->f_pos = pos (pread64 passes its own pos); write alike
+ *   lseek     vfs_llseek(f, off, whence)
+ *   getdents  vfs_getdents64(f, kbuf, n)
+ *   stat      vfs_stat/vfs_lstat/vfs_fstat -> kstat -> struct stat64
+ *   close     fput(f); dup and fork: get_file(f)
+ *   chdir     kern_path(p, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, cwd, &new)
+ *   getcwd    d_path(cwd, kbuf, n)
+ *   ioctl     vfs_ioctl(f, cmd, arg)
+ *   others    vfs_mkdir, vfs_rmdir, vfs_unlink, vfs_symlink,
+ *             vfs_readlink, vfs_mknod, vfs_truncate, vfs_ftruncate
+ * A process's cwd is a referenced inode; the first comes from
+ * get_root_inode(). Every path argument is a kernel string.
+ *
  * Context: process context, may sleep (allocations). rxos does not preempt
  * kernel code, and every operation that checks and then changes a directory
  * does both without sleeping in between (allocate first, then check and link),
@@ -47,14 +63,13 @@ struct inode;
 struct file;
 struct super_block;
 struct dir_context;
-struct poll_table_struct;	/* owned by the poll/epoll code; opaque here */
+struct poll_table_struct; /* owned by the poll/epoll code; opaque here */
 
 /* A name component: not NUL-terminated, len bytes (Linux: struct qstr). */
 struct qstr {
 	const char *name;
 	unsigned int len;
 };
-#define QSTR_INIT(n, l) { (n), (l) }
 
 struct timespec64 {
 	time64_t tv_sec;
@@ -119,35 +134,35 @@ struct file_operations {
 #define DEFAULT_POLLMASK 0x145u /* POLLIN|POLLOUT|POLLRDNORM|POLLWRNORM */
 
 struct inode {
-	umode_t i_mode;			/* S_IFxxx | permission bits */
-	unsigned int i_nlink;		/* names in the tree (dirs: +1 for ".") */
+	umode_t i_mode;	      /* S_IFxxx | permission bits */
+	unsigned int i_nlink; /* names in the tree (dirs: +1 for ".") */
 	uid_t i_uid;
 	gid_t i_gid;
 	unsigned long i_ino;
-	dev_t i_rdev;			/* device nodes: MKDEV(major, minor) */
+	dev_t i_rdev; /* device nodes: MKDEV(major, minor) */
 	loff_t i_size;
-	unsigned long i_blocks;		/* 512-byte units of data held */
+	unsigned long i_blocks; /* 512-byte units of data held */
 	struct timespec64 i_atime, i_mtime, i_ctime;
 	const struct inode_operations *i_op;
-	const struct file_operations *i_fop;	/* copied to f_op at open */
+	const struct file_operations *i_fop; /* copied to f_op at open */
 	struct super_block *i_sb;
-	struct list_head i_sb_list;	/* on i_sb->s_inodes */
-	int i_count;			/* references, see iput() */
-	void *i_private;		/* the file system's data */
+	struct list_head i_sb_list; /* on i_sb->s_inodes */
+	int i_count;		    /* references, see iput() */
+	void *i_private;	    /* the file system's data */
 
 	/* Directories that keep their names in memory (libfs.c): */
-	struct list_head i_subdirs;	/* struct dentry, by d_offset */
-	loff_t i_next_offset;		/* d_offset for the next new name */
-	struct inode *i_parent;		/* while linked; NULL at a root */
+	struct list_head i_subdirs; /* struct dentry, by d_offset */
+	loff_t i_next_offset;	    /* d_offset for the next new name */
+	struct inode *i_parent;	    /* while linked; NULL at a root */
 };
 
 /* A name in a directory (see the top of this file for what Linux adds). */
 struct dentry {
-	struct list_head d_child;	/* on the parent's i_subdirs */
-	struct inode *d_inode;		/* counted in d_inode->i_nlink */
-	loff_t d_offset;		/* readdir position, never reused */
+	struct list_head d_child; /* on the parent's i_subdirs */
+	struct inode *d_inode;	  /* counted in d_inode->i_nlink */
+	loff_t d_offset;	  /* readdir position, never reused */
 	unsigned int d_namelen;
-	char d_name[];			/* NUL-terminated */
+	char d_name[]; /* NUL-terminated */
 };
 
 /* f_mode: what this open may do, from O_ACCMODE. */
@@ -156,12 +171,12 @@ struct dentry {
 
 struct file {
 	const struct file_operations *f_op;
-	struct inode *f_inode;		/* referenced */
-	unsigned int f_flags;		/* O_xxx as given to open (no O_CREAT...) */
-	unsigned int f_mode;		/* FMODE_READ | FMODE_WRITE */
-	loff_t f_pos;			/* read/write/getdents position */
-	int f_count;			/* get_file / fput */
-	void *private_data;		/* the driver's, set in ->open */
+	struct inode *f_inode; /* referenced */
+	unsigned int f_flags;  /* O_xxx as given to open (no O_CREAT...) */
+	unsigned int f_mode;   /* FMODE_READ | FMODE_WRITE */
+	loff_t f_pos;	       /* read/write/getdents position */
+	int f_count;	       /* get_file / fput */
+	void *private_data;    /* the driver's, set in ->open */
 };
 
 static inline struct inode *file_inode(const struct file *f)
@@ -172,7 +187,7 @@ static inline struct inode *file_inode(const struct file *f)
 /* stat() result; the syscall layer converts it to struct stat64. */
 struct kstat {
 	unsigned long long ino;
-	dev_t dev;			/* the super_block's anonymous device */
+	dev_t dev; /* the super_block's anonymous device */
 	umode_t mode;
 	unsigned int nlink;
 	uid_t uid;
@@ -181,7 +196,7 @@ struct kstat {
 	loff_t size;
 	struct timespec64 atime, mtime, ctime;
 	unsigned int blksize;
-	unsigned long long blocks;	/* 512-byte units */
+	unsigned long long blocks; /* 512-byte units */
 };
 
 /*
@@ -216,19 +231,20 @@ struct super_operations {
 struct super_block {
 	struct file_system_type *s_type;
 	const struct super_operations *s_op;
-	struct inode *s_root;		/* holds one reference */
-	loff_t s_maxbytes;		/* largest file (-EFBIG beyond) */
-	dev_t s_dev;			/* MKDEV(0, n), for st_dev */
-	int s_active;			/* mounts using it, kern_mount included */
-	int s_dead;			/* kill_sb ran; freed with its last inode */
-	struct list_head s_inodes;	/* every live inode, for umount's check */
+	struct inode *s_root;	   /* holds one reference */
+	loff_t s_maxbytes;	   /* largest file (-EFBIG beyond) */
+	dev_t s_dev;		   /* MKDEV(0, n), for st_dev */
+	int s_active;		   /* mounts using it, kern_mount included */
+	int s_dead;		   /* kill_sb ran; freed with its last inode */
+	struct list_head s_inodes; /* every live inode, for umount's check */
 	void *s_fs_info;
 };
 
 struct file_system_type {
 	const char *name;
 	/* Return a super_block with s_root set and s_active counted. */
-	int (*get_sb)(struct file_system_type *fs_type, struct super_block **sb);
+	int (*get_sb)(struct file_system_type *fs_type,
+		      struct super_block **sb);
 	/* Last mount gone: drop the tree (kill_litter_super for RAM file systems). */
 	void (*kill_sb)(struct super_block *sb);
 	struct file_system_type *next;
@@ -289,8 +305,8 @@ struct inode *get_root_inode(void);
  * cwd: where relative paths start (the caller's current directory, not
  * consumed); NULL means "/". */
 
-#define LOOKUP_FOLLOW 0x1u	/* follow a symlink in the last component */
-#define LOOKUP_DIRECTORY 0x2u	/* the result must be a directory */
+#define LOOKUP_FOLLOW 0x1u    /* follow a symlink in the last component */
+#define LOOKUP_DIRECTORY 0x2u /* the result must be a directory */
 
 int kern_path(const char *path, unsigned int flags, struct inode *cwd,
 	      struct inode **res);
@@ -333,7 +349,20 @@ int vfs_stat(const char *path, struct inode *cwd, struct kstat *stat);
 int vfs_lstat(const char *path, struct inode *cwd, struct kstat *stat);
 int vfs_fstat(struct file *file, struct kstat *stat);
 
-/* ---- character devices (char_dev.c, devtmpfs.c, mem.c) ---- */
+/* ---- character devices (char_dev.c, devtmpfs.c, mem.c) ----
+ * A driver registers its file_operations for a device number and gets a
+ * node in /dev. The tty layer, for instance, in its init:
+ *
+ *     register_chrdev_node("ttyS0", 0620, MKDEV(4, 64), &tty_fops);
+ *     register_chrdev_node("ttyS1", 0620, MKDEV(4, 65), &tty_fops);
+ *     register_chrdev_node("console", 0600, MKDEV(5, 1), &console_fops);
+ *
+ * (Linux's numbers.) open("/dev/ttyS0") then calls tty_fops.open with the
+ * node's inode: MINOR(inode->i_rdev) says which port; set
+ * file->private_data there. read/write/poll/ioctl/release follow. May be
+ * called before or after vfs_caches_init. /dev/null (1,3) and /dev/zero
+ * (1,5) are registered by the VFS itself.
+ */
 
 #define MAX_CHRDEV 32
 int register_chrdev_node(const char *name, umode_t mode, dev_t dev,

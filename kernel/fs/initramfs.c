@@ -41,21 +41,33 @@
 #define CPIO_TRAILER "TRAILER!!!"
 
 enum cpio_field {
-	F_INO, F_MODE, F_UID, F_GID, F_NLINK, F_MTIME, F_FILESIZE,
-	F_MAJ, F_MIN, F_RMAJ, F_RMIN, F_NAMESIZE, F_CHKSUM, F_NR
+	F_INO,
+	F_MODE,
+	F_UID,
+	F_GID,
+	F_NLINK,
+	F_MTIME,
+	F_FILESIZE,
+	F_MAJ,
+	F_MIN,
+	F_RMAJ,
+	F_RMIN,
+	F_NAMESIZE,
+	F_CHKSUM,
+	F_NR
 };
 
 struct cpio_entry {
 	unsigned long f[F_NR];
-	int has_csum;		/* magic 070702 */
-	const char *name;	/* NUL-terminated inside the archive */
-	const char *data;	/* f[F_FILESIZE] bytes */
+	int has_csum;	  /* magic 070702 */
+	const char *name; /* NUL-terminated inside the archive */
+	const char *data; /* f[F_FILESIZE] bytes */
 };
 
 struct cpio_reader {
 	const char *buf;
 	unsigned long len;
-	unsigned long pos;	/* next header; always <= len */
+	unsigned long pos; /* next header; always <= len */
 };
 
 static unsigned long align4(unsigned long x)
@@ -154,8 +166,13 @@ static int has_dotdot(const char *p)
 static int type_known(unsigned long mode)
 {
 	switch (mode & S_IFMT) {
-	case S_IFREG: case S_IFDIR: case S_IFLNK: case S_IFCHR:
-	case S_IFBLK: case S_IFIFO: case S_IFSOCK:
+	case S_IFREG:
+	case S_IFDIR:
+	case S_IFLNK:
+	case S_IFCHR:
+	case S_IFBLK:
+	case S_IFIFO:
+	case S_IFSOCK:
 		return 1;
 	}
 	return 0;
@@ -303,7 +320,8 @@ static int cpio_unpack(const char *buf, unsigned long len, struct inode *root)
 			continue; /* "." is the root itself */
 		err = create_entry(path, &e, root);
 		if (err) {
-			pr_err("initramfs: cannot create /%s: error %d\n", path, err);
+			pr_err("initramfs: cannot create /%s: error %d\n", path,
+			       err);
 			failed++;
 		} else {
 			set_attrs(path, &e, root);

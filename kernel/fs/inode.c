@@ -99,8 +99,8 @@ void iput(struct inode *inode)
 	if (--inode->i_count)
 		return;
 	op = inode->i_sb->s_op;
-	drop = op && op->drop_inode ? op->drop_inode(inode)
-				    : generic_drop_inode(inode);
+	drop = op && op->drop_inode ? op->drop_inode(inode) :
+				      generic_drop_inode(inode);
 	if (drop)
 		evict(inode);
 }

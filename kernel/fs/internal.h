@@ -38,10 +38,15 @@ int mounts_show(char *buf, int len);
 int filesystems_proc_show(char *buf, int len);
 
 /* namei.c: the parent of `path` and the name it ends in. */
-enum last_type { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT };
+enum last_type {
+	LAST_NORM,
+	LAST_ROOT,
+	LAST_DOT,
+	LAST_DOTDOT
+};
 struct nameidata {
-	struct inode *dir;	/* referenced */
-	struct qstr last;	/* points into the caller's path */
+	struct inode *dir; /* referenced */
+	struct qstr last;  /* points into the caller's path */
 	enum last_type last_type;
 	int trailing_slash;
 };

@@ -58,7 +58,7 @@ int d_add(struct inode *dir, const struct qstr *name, struct inode *inode)
 	if (S_ISDIR(inode->i_mode)) {
 		inode->i_nlink++; /* its "." */
 		inode->i_parent = dir;
-		dir->i_nlink++;	  /* its ".." */
+		dir->i_nlink++; /* its ".." */
 	}
 	touch_dir(dir);
 	return 0;
@@ -73,7 +73,8 @@ void d_delete(struct inode *dir, struct dentry *dentry)
 	kfree(dentry);
 	if (S_ISDIR(inode->i_mode)) {
 		inode->i_nlink = 0;
-		inode->i_parent = NULL; /* Linux keeps d_parent: ".." still works */
+		inode->i_parent =
+			NULL; /* Linux keeps d_parent: ".." still works */
 		dir->i_nlink--;
 	} else {
 		inode->i_nlink--;
@@ -188,7 +189,8 @@ int simple_relpath_ok(const char *name, size_t max)
 		const char *e = strchr(c, '/');
 		size_t len = e ? (size_t)(e - c) : strlen(c);
 
-		if (len == 0 || (c[0] == '.' && (len == 1 || (len == 2 && c[1] == '.'))))
+		if (len == 0 ||
+		    (c[0] == '.' && (len == 1 || (len == 2 && c[1] == '.'))))
 			return 0;
 		if (!e)
 			return 1;

@@ -50,6 +50,7 @@ int chr_dev_init(void)
 	int err = register_chrdev_node("null", 0666, MKDEV(1, 3), &null_fops);
 
 	if (!err)
-		err = register_chrdev_node("zero", 0666, MKDEV(1, 5), &zero_fops);
+		err = register_chrdev_node("zero", 0666, MKDEV(1, 5),
+					   &zero_fops);
 	return err;
 }

@@ -30,8 +30,8 @@
 #include "lib/string.h"
 
 struct walk {
-	struct inode *root;	/* "/" for this walk, referenced */
-	int links;		/* symlinks followed so far */
+	struct inode *root; /* "/" for this walk, referenced */
+	int links;	    /* symlinks followed so far */
 };
 
 static int path_check(const char *path)
@@ -374,10 +374,14 @@ static void remove_finish(struct nameidata *nd, struct inode *victim)
 }
 
 static const int unlink_special[] = {
-	[LAST_ROOT] = -EISDIR, [LAST_DOT] = -EISDIR, [LAST_DOTDOT] = -EISDIR,
+	[LAST_ROOT] = -EISDIR,
+	[LAST_DOT] = -EISDIR,
+	[LAST_DOTDOT] = -EISDIR,
 };
 static const int rmdir_special[] = {
-	[LAST_ROOT] = -EBUSY, [LAST_DOT] = -EINVAL, [LAST_DOTDOT] = -ENOTEMPTY,
+	[LAST_ROOT] = -EBUSY,
+	[LAST_DOT] = -EINVAL,
+	[LAST_DOTDOT] = -ENOTEMPTY,
 };
 
 int vfs_unlink(const char *path, struct inode *cwd)
@@ -430,9 +434,9 @@ int vfs_readlink(const char *path, struct inode *cwd, char *buf, int buflen)
 
 	if (err)
 		return err;
-	target = S_ISLNK(inode->i_mode) && inode->i_op->get_link
-			 ? inode->i_op->get_link(inode)
-			 : NULL;
+	target = S_ISLNK(inode->i_mode) && inode->i_op->get_link ?
+			 inode->i_op->get_link(inode) :
+			 NULL;
 	len = target ? (int)strlen(target) : -EINVAL;
 	if (len > buflen)
 		len = buflen;

@@ -48,7 +48,7 @@ struct vfsmount *lookup_mnt(struct inode *dir)
 	return NULL;
 }
 
-/* The attached mount whose root is `root` (internal ones only as a last resort). */
+/* The mount whose root is `root`, preferring an attached one. */
 struct vfsmount *mnt_of_root(struct inode *root)
 {
 	struct vfsmount *mnt, *internal = NULL;
@@ -203,7 +203,8 @@ int mounts_show(char *buf, int len)
 		const char *name = mnt->mnt_sb->s_type->name;
 
 		if (mnt == root_mnt)
-			n = proc_printf(buf, len, n, "%s / %s rw 0 0\n", name, name);
+			n = proc_printf(buf, len, n, "%s / %s rw 0 0\n", name,
+					name);
 		else if (mnt->mnt_mountpoint)
 			n = proc_printf(buf, len, n, "%s %s %s rw 0 0\n", name,
 					mnt->mnt_path, name);
@@ -219,7 +220,10 @@ int init_rootfs(void)
 }
 
 static struct file_system_type *const builtin_fs[] = {
-	&rootfs_fs_type, &ramfs_fs_type, &devtmpfs_fs_type, &proc_fs_type,
+	&rootfs_fs_type,
+	&ramfs_fs_type,
+	&devtmpfs_fs_type,
+	&proc_fs_type,
 };
 
 /*
@@ -258,7 +262,10 @@ static int mount_on_dir(const char *dir, const char *fstype)
 	return vfs_mount(dir, fstype);
 }
 
-/* After populate_rootfs: /dev and /proc (Linux: devtmpfs_mount; init mounts /proc). */
+/*
+ * After populate_rootfs: mount /dev and /proc (Linux: devtmpfs_mount; there
+ * /proc is mounted by init).
+ */
 int prepare_namespace(void)
 {
 	int err = mount_on_dir("/dev", "devtmpfs");
@@ -279,8 +286,8 @@ int prepare_namespace(void)
 int vfs_exit(void)
 {
 	while (!list_empty(&mount_list)) {
-		struct vfsmount *mnt = list_entry(mount_list.prev,
-						  struct vfsmount, mnt_list);
+		struct vfsmount *mnt =
+			list_entry(mount_list.prev, struct vfsmount, mnt_list);
 
 		if (super_busy(mnt->mnt_sb))
 			return -EBUSY;

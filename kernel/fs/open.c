@@ -41,8 +41,8 @@ static int open_create(const char *path, unsigned int flags, umode_t mode,
 	} else if (err == -ENOENT && nd.dir->i_nlink) {
 		create = nd.dir->i_op->create;
 		err = create ? create(nd.dir, &nd.last,
-				      S_IFREG | (mode & S_IALLUGO), res)
-			     : -EACCES;
+				      S_IFREG | (mode & S_IALLUGO), res) :
+			       -EACCES;
 	}
 	iput(nd.dir);
 	return err;

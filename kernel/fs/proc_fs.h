@@ -39,7 +39,7 @@
 
 #include "kernel/fs/fs.h"
 
-#define PROC_MAX_SNAPSHOT (128 * 1024)	/* longest /proc file text */
+#define PROC_MAX_SNAPSHOT (128 * 1024) /* longest /proc file text */
 #define PROC_PATH_MAX 64
 
 /* 0, -EEXIST, -ENOTDIR (a parent is a file), -EINVAL (bad path), -ENODEV
@@ -79,14 +79,14 @@ __printf(4, 5) int proc_printf(char *buf, int len, int pos, const char *fmt,
  */
 struct pid_entry {
 	const char *name;
-	umode_t mode;	/* permission bits, e.g. 0444 */
+	umode_t mode; /* permission bits, e.g. 0444 */
 	int (*show)(int pid, char *buf, int len);
 };
 
 struct proc_pid_ops {
-	int (*pid_alive)(int pid);	/* non-zero if a process has this pid */
-	int (*next_pid)(int after);	/* smallest live pid > after, or < 0 */
-	int (*current_pid)(void);	/* for /proc/self; may be NULL */
+	int (*pid_alive)(int pid);  /* non-zero if a process has this pid */
+	int (*next_pid)(int after); /* smallest live pid > after, or < 0 */
+	int (*current_pid)(void);   /* for /proc/self; may be NULL */
 	const struct pid_entry *entries;
 	unsigned int nr_entries;
 };

@@ -75,8 +75,8 @@ static int ramfs_create(struct inode *dir, const struct qstr *name,
 	return 0;
 }
 
-static int ramfs_mknod(struct inode *dir, const struct qstr *name,
-		       umode_t mode, dev_t dev)
+static int ramfs_mknod(struct inode *dir, const struct qstr *name, umode_t mode,
+		       dev_t dev)
 {
 	struct inode *inode = ramfs_get_inode(dir->i_sb, mode, dev);
 	int err;
@@ -88,8 +88,7 @@ static int ramfs_mknod(struct inode *dir, const struct qstr *name,
 	return err;
 }
 
-static int ramfs_mkdir(struct inode *dir, const struct qstr *name,
-		       umode_t mode)
+static int ramfs_mkdir(struct inode *dir, const struct qstr *name, umode_t mode)
 {
 	return ramfs_mknod(dir, name, mode | S_IFDIR, 0);
 }

@@ -48,7 +48,7 @@ static int ramfs_grow(struct inode *inode, unsigned long n)
 	return 0;
 }
 
-/* The page at index, allocating a zeroed one if `create`; NULL: hole / no memory. */
+/* Page `index`, zero-filled new if `create`; NULL: a hole, or no memory. */
 static char *ramfs_page(struct inode *inode, unsigned long index, int create)
 {
 	struct ramfs_pages *p = inode->i_private;
@@ -134,8 +134,9 @@ static void ramfs_truncate_pages(struct inode *inode, loff_t size)
 			inode->i_blocks -= BLOCKS_PER_PAGE;
 		}
 	}
-	last = (size & PAGE_MASK_OFF) ? ramfs_page(inode, size >> PAGE_SHIFT, 0)
-				      : NULL;
+	last = (size & PAGE_MASK_OFF) ?
+		       ramfs_page(inode, size >> PAGE_SHIFT, 0) :
+		       NULL;
 	if (last)
 		memset(last + (size & PAGE_MASK_OFF), 0,
 		       PAGE_SIZE - (size & PAGE_MASK_OFF));

@@ -41,8 +41,7 @@ ssize_t vfs_read(struct file *file, char *buf, size_t count, loff_t *pos)
 	return file->f_op->read(file, buf, count, pos);
 }
 
-ssize_t vfs_write(struct file *file, const char *buf, size_t count,
-		  loff_t *pos)
+ssize_t vfs_write(struct file *file, const char *buf, size_t count, loff_t *pos)
 {
 	int err;
 

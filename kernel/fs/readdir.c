@@ -13,9 +13,9 @@
 
 struct getdents_callback64 {
 	struct dir_context ctx;
-	char *current;			/* where the next record goes */
-	struct linux_dirent64 *prev;	/* its d_off is set by the next one */
-	unsigned int count;		/* bytes left */
+	char *current;		     /* where the next record goes */
+	struct linux_dirent64 *prev; /* its d_off is set by the next one */
+	unsigned int count;	     /* bytes left */
 	int error;
 };
 
@@ -39,8 +39,8 @@ static bool filldir64(struct dir_context *ctx, const char *name, int namlen,
 	d->d_reclen = reclen;
 	d->d_type = d_type;
 	memcpy(d->d_name, name, namlen);
-	memset(d->d_name + namlen, 0, reclen - offsetof(struct linux_dirent64,
-							d_name) - namlen);
+	memset(d->d_name + namlen, 0,
+	       reclen - offsetof(struct linux_dirent64, d_name) - namlen);
 	buf->prev = d;
 	buf->current += reclen;
 	buf->count -= reclen;

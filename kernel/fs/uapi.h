@@ -18,9 +18,9 @@
 #ifdef RXOS_HOST_TEST
 #include <sys/types.h>
 #else
-typedef int ssize_t;		/* i386 __kernel_ssize_t */
+typedef int ssize_t; /* i386 __kernel_ssize_t */
 typedef long long loff_t;
-typedef unsigned int dev_t;	/* kernel-internal form, see MKDEV */
+typedef unsigned int dev_t; /* kernel-internal form, see MKDEV */
 typedef unsigned int uid_t;
 typedef unsigned int gid_t;
 #endif
@@ -28,12 +28,12 @@ typedef unsigned short umode_t;
 typedef long long time64_t;
 
 #ifndef NAME_MAX
-#define NAME_MAX 255	/* bytes in one path component, without the NUL */
+#define NAME_MAX 255 /* bytes in one path component, without the NUL */
 #endif
 #ifndef PATH_MAX
-#define PATH_MAX 4096	/* bytes in a path, with the NUL */
+#define PATH_MAX 4096 /* bytes in a path, with the NUL */
 #endif
-#define MAXSYMLINKS 40	/* symlinks one path walk may follow (ELOOP) */
+#define MAXSYMLINKS 40 /* symlinks one path walk may follow (ELOOP) */
 
 /* open(2) flags: octal, as in asm-generic/fcntl.h. */
 #define O_ACCMODE 00000003
@@ -63,7 +63,7 @@ typedef long long time64_t;
 #define S_ISUID 0004000
 #define S_ISGID 0002000
 #define S_ISVTX 0001000
-#define S_IALLUGO 0007777	/* every bit that is not the type */
+#define S_IALLUGO 0007777 /* every bit that is not the type */
 
 #define S_ISLNK(m) (((m)&S_IFMT) == S_IFLNK)
 #define S_ISREG(m) (((m)&S_IFMT) == S_IFREG)
@@ -101,7 +101,7 @@ struct linux_dirent64 {
 	int64_t d_off;
 	unsigned short d_reclen;
 	unsigned char d_type;
-	char d_name[];	/* NUL-terminated */
+	char d_name[]; /* NUL-terminated */
 };
 
 /*

@@ -138,7 +138,8 @@ int proc_pid_lookup(struct inode *dir, const struct qstr *name,
 
 	if (!ops)
 		return -ENOENT;
-	if (ops->current_pid && name->len == 4 && !memcmp(name->name, "self", 4))
+	if (ops->current_pid && name->len == 4 &&
+	    !memcmp(name->name, "self", 4))
 		return proc_self_lookup(dir, res);
 	if (pid <= 0 || !ops->pid_alive(pid))
 		return -ENOENT;

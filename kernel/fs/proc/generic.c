@@ -47,7 +47,7 @@ static int proc_walk(const char *path, int create, struct inode **dir,
 		return -EINVAL;
 	d = proc_sb->s_root;
 	while ((slash = strchr(p, '/')) != NULL) {
-		struct qstr name = QSTR_INIT(p, (unsigned int)(slash - p));
+		struct qstr name = { p, (unsigned int)(slash - p) };
 		struct dentry *de = d_lookup(d, &name);
 		int err;
 

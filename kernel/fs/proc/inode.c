@@ -87,8 +87,8 @@ static ssize_t proc_reg_read(struct file *file, char *buf, size_t count,
 	return n;
 }
 
-static ssize_t proc_reg_write(struct file *file, const char *buf,
-			      size_t count, loff_t *pos)
+static ssize_t proc_reg_write(struct file *file, const char *buf, size_t count,
+			      loff_t *pos)
 {
 	struct proc_dir_entry *pde = file_inode(file)->i_private;
 	char *kbuf;
@@ -120,7 +120,7 @@ static const struct file_operations proc_reg_file_ops = {
 	.release = proc_reg_release,
 };
 
-/* O_TRUNC on a /proc file ("echo 1 > /proc/sys/...") is accepted and ignored. */
+/* O_TRUNC on a /proc file ("echo 1 > /proc/sys/x") is accepted, ignored. */
 static int proc_setsize(struct inode *inode, loff_t size)
 {
 	return 0;

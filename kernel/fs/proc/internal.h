@@ -16,10 +16,10 @@
 struct proc_dir_entry {
 	int (*show)(char *buf, int len);
 	int (*store)(const char *buf, int len);
-	int pid;				/* /proc/PID and its files */
-	const struct pid_entry *pid_entry;	/* a /proc/PID file */
+	int pid;			   /* /proc/PID and its files */
+	const struct pid_entry *pid_entry; /* a /proc/PID file */
 	int transient;
-	char link[12];				/* /proc/self's target */
+	char link[12]; /* /proc/self's target */
 };
 
 /* Readdir positions in /proc at and after this are "self" and the pids. */
