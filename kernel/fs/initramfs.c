@@ -75,31 +75,20 @@ static unsigned long align4(unsigned long x)
 	return (x + 3) & ~3UL;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* The 13 eight-digit hex fields after the magic; 0 or -1 for a bad digit. */
+/*
+ * The 13 eight-digit hex fields after the magic (Linux: parse_header).
+ * 0, or -1 when a field is not all hex digits.
+ */
 static int parse_header(const char *h, struct cpio_entry *e)
 {
+	char field[9], *end;
+
+	field[8] = '\0';
 	for (int i = 0; i < F_NR; i++) {
-		unsigned long v = 0;
-
-		for (int j = 0; j < 8; j++) {
-			int d = hexval(h[6 + i * 8 + j]);
-
-			if (d < 0)
-				return -1;
-			v = v << 4 | (unsigned long)d;
-		}
-		e->f[i] = v;
+		memcpy(field, h + 6 + i * 8, 8);
+		e->f[i] = simple_strtoul(field, &end, 16);
+		if (end != field + 8)
+			return -1;
 	}
 	return 0;
 }

@@ -217,4 +217,34 @@ static int read_file(const char *path, char *buf, int len)
 	return read_file_chunked(path, buf, len, 4096);
 }
 
+/* Names from getdents64 in order, space-separated, bufsize bytes per call. */
+static int list_dir_with(const char *path, char *out, int outlen,
+			 unsigned int bufsize)
+{
+	char buf[4096] __attribute__((aligned(8)));
+	struct file *f;
+	int n, err = vfs_open(path, O_RDONLY | O_DIRECTORY, 0, NULL, &f);
+
+	out[0] = '\0';
+	if (err)
+		return err;
+	while ((n = vfs_getdents64(f, buf, min(bufsize, sizeof(buf)))) > 0) {
+		for (int off = 0; off < n;) {
+			struct linux_dirent64 *d = (void *)(buf + off);
+
+			if (out[0])
+				strncat(out, " ", outlen - strlen(out) - 1);
+			strncat(out, d->d_name, outlen - strlen(out) - 1);
+			off += d->d_reclen;
+		}
+	}
+	fput(f);
+	return n;
+}
+
+static int list_dir(const char *path, char *out, int outlen)
+{
+	return list_dir_with(path, out, outlen, 4096);
+}
+
 #endif

@@ -109,6 +109,22 @@ static void check_rejected(const char *why)
 	CHECK(root_is_empty());
 }
 
+/* One entry "a" (data "abc") whose header field `field` is `value`. */
+static void check_field_rejected(const char *magic, int field,
+				 unsigned long value, const char *why)
+{
+	struct hdr h;
+
+	vfs_test_begin();
+	arc_reset();
+	h = hdr_for(&arc, "a", S_IFREG | 0644, 3);
+	h.f[field] = value;
+	cpio_raw(&arc, magic, &h, "a", 2, "abc", 3);
+	cpio_trailer(&arc);
+	check_rejected(why);
+	vfs_test_end();
+}
+
 /* ---- valid archives ---- */
 
 TEST(unpacks_dirs_files_symlinks_and_nodes_with_modes)
@@ -195,15 +211,7 @@ TEST(newc_with_checksum_is_verified)
 	CHECK_EQ(populate_rootfs(arc.buf, arc.len), 0);
 	CHECK_EQ(mode_of("/f"), S_IFREG | 0644);
 	vfs_test_end();
-
-	vfs_test_begin();
-	arc_reset();
-	h = hdr_for(&arc, "f", S_IFREG | 0644, 3);
-	h.f[F_CHKSUM] = 1;
-	cpio_raw(&arc, "070702", &h, "f", 2, "abc", 3);
-	cpio_trailer(&arc);
-	check_rejected("bad checksum");
-	vfs_test_end();
+	check_field_rejected("070702", F_CHKSUM, 1, "bad checksum");
 }
 
 TEST(entry_that_cannot_be_created_is_logged_and_skipped)
@@ -302,56 +310,19 @@ TEST(rejects_non_hex_header_digits)
 
 TEST(rejects_name_or_data_beyond_the_buffer)
 {
-	struct hdr h;
-
-	vfs_test_begin();
-	arc_reset();
-	h = hdr_for(&arc, "a", S_IFREG | 0644, 0);
-	h.f[F_NAMESIZE] = 3000; /* the buffer ends long before */
-	cpio_raw(&arc, "070701", &h, "a", 2, NULL, 0);
-	check_rejected("name beyond end of archive");
-	vfs_test_end();
-
-	vfs_test_begin();
-	arc_reset();
-	h = hdr_for(&arc, "a", S_IFREG | 0644, 0);
-	h.f[F_FILESIZE] = 5000;
-	cpio_raw(&arc, "070701", &h, "a", 2, "abc", 3);
-	cpio_trailer(&arc);
-	check_rejected("file data beyond end of archive");
-	vfs_test_end();
+	check_field_rejected("070701", F_NAMESIZE, 3000,
+			     "name beyond end of archive");
+	check_field_rejected("070701", F_FILESIZE, 5000,
+			     "file data beyond end of archive");
 }
 
 TEST(rejects_huge_sizes_without_overflow)
 {
-	struct hdr h;
-
-	vfs_test_begin();
-	arc_reset();
-	h = hdr_for(&arc, "a", S_IFREG | 0644, 0);
-	h.f[F_FILESIZE] = 0xffffffffUL;
-	cpio_raw(&arc, "070701", &h, "a", 2, NULL, 0);
-	cpio_trailer(&arc);
-	check_rejected("file data beyond end of archive");
-	vfs_test_end();
-
-	vfs_test_begin();
-	arc_reset();
-	h = hdr_for(&arc, "a", S_IFREG | 0644, 0);
-	h.f[F_NAMESIZE] = 0xffffffffUL;
-	cpio_raw(&arc, "070701", &h, "a", 2, NULL, 0);
-	cpio_trailer(&arc);
-	check_rejected("bad name size");
-	vfs_test_end();
-
-	vfs_test_begin();
-	arc_reset();
-	h = hdr_for(&arc, "a", S_IFREG | 0644, 0);
-	h.f[F_NAMESIZE] = 0;
-	cpio_raw(&arc, "070701", &h, "a", 2, NULL, 0);
-	cpio_trailer(&arc);
-	check_rejected("bad name size");
-	vfs_test_end();
+	check_field_rejected("070701", F_FILESIZE, 0xffffffffUL,
+			     "file data beyond end of archive");
+	check_field_rejected("070701", F_NAMESIZE, 0xffffffffUL,
+			     "bad name size");
+	check_field_rejected("070701", F_NAMESIZE, 0, "bad name size");
 }
 
 TEST(rejects_name_without_nul)

@@ -312,29 +312,6 @@ static const struct proc_pid_ops test_pid_ops = {
 	.nr_entries = ARRAY_SIZE(test_pid_entries),
 };
 
-static int list_names(const char *path, char *out, int outlen, unsigned int chunk)
-{
-	char buf[512] __attribute__((aligned(8)));
-	struct file *f;
-	int n, err = vfs_open(path, O_RDONLY | O_DIRECTORY, 0, NULL, &f);
-
-	out[0] = '\0';
-	if (err)
-		return err;
-	while ((n = vfs_getdents64(f, buf, chunk)) > 0) {
-		for (int off = 0; off < n;) {
-			struct linux_dirent64 *d = (void *)(buf + off);
-
-			if (out[0])
-				strncat(out, " ", outlen - strlen(out) - 1);
-			strncat(out, d->d_name, outlen - strlen(out) - 1);
-			off += d->d_reclen;
-		}
-	}
-	fput(f);
-	return n;
-}
-
 TEST(pid_directories_come_from_the_hook)
 {
 	char buf[128];
@@ -352,7 +329,7 @@ TEST(pid_directories_come_from_the_hook)
 	CHECK_EQ(vfs_stat("/proc/2", NULL, &st), -ENOENT);
 	CHECK_EQ(vfs_stat("/proc/042", NULL, &st), -ENOENT);
 	CHECK_EQ(vfs_stat("/proc/42/nope", NULL, &st), -ENOENT);
-	CHECK_EQ(list_names("/proc/42", buf, sizeof(buf), 512), 0);
+	CHECK_EQ(list_dir_with("/proc/42", buf, sizeof(buf), 512), 0);
 	CHECK_STR(buf, ". .. stat cmdline status");
 	CHECK_EQ(vfs_open("/proc/42/..", O_RDONLY, 0, NULL, &f), 0);
 	CHECK_EQ(file_inode(f)->i_ino, 1); /* back at the /proc root */
@@ -369,10 +346,10 @@ TEST(proc_readdir_lists_static_then_self_then_pids_in_small_chunks)
 	proc_test_begin();
 	proc_register_pid_dir(&test_pid_ops);
 	CHECK_EQ(proc_create_single("net/dev", counter_show), 0);
-	CHECK_EQ(list_names("/proc", names, sizeof(names), 32), 0);
+	CHECK_EQ(list_dir_with("/proc", names, sizeof(names), 32), 0);
 	CHECK_STR(names, ". .. cmdline version filesystems mounts net self 1 7 42");
 	proc_register_pid_dir(NULL);
-	CHECK_EQ(list_names("/proc", names, sizeof(names), 512), 0);
+	CHECK_EQ(list_dir_with("/proc", names, sizeof(names), 512), 0);
 	CHECK_STR(names, ". .. cmdline version filesystems mounts net");
 	vfs_test_end();
 }

@@ -7,36 +7,6 @@
 #include "tests/unit/unit.h"
 #include "tests/unit/host_vfs.h"
 
-/* Names from getdents64 in order, space-separated, bufsize bytes per call. */
-static int list_dir_with(const char *path, char *out, int outlen,
-			 unsigned int bufsize)
-{
-	char buf[4096] __attribute__((aligned(8)));
-	struct file *f;
-	int n, err = vfs_open(path, O_RDONLY | O_DIRECTORY, 0, NULL, &f);
-
-	out[0] = '\0';
-	if (err)
-		return err;
-	while ((n = vfs_getdents64(f, buf, bufsize)) > 0) {
-		for (int off = 0; off < n;) {
-			struct linux_dirent64 *d = (void *)(buf + off);
-
-			if (out[0])
-				strncat(out, " ", outlen - strlen(out) - 1);
-			strncat(out, d->d_name, outlen - strlen(out) - 1);
-			off += d->d_reclen;
-		}
-	}
-	fput(f);
-	return n;
-}
-
-static int list_dir(const char *path, char *out, int outlen)
-{
-	return list_dir_with(path, out, outlen, sizeof(((char[4096]){ 0 })));
-}
-
 static int file_size(const char *path)
 {
 	struct kstat st;
