@@ -4,11 +4,16 @@
  * head.asm calls start_kernel(magic, mbi) on the boot stack with interrupts
  * off and the first 16 MiB mapped at PAGE_OFFSET. It brings the subsystems up
  * in dependency order, each logging one line, then enables interrupts and
- * becomes the idle loop. `break start_kernel` in gdb is the place to begin.
+ * becomes the idle loop: hlt sleeps until the next interrupt (the tick at
+ * the latest), whose softirqs run on the way out.
+ * `break start_kernel` in gdb is the place to begin.
  */
+#include "drivers/pci/pci.h"
 #include "drivers/tty/serial.h"
 #include "drivers/tty/vga.h"
+#include "kernel/desc.h"
 #include "kernel/io.h"
+#include "kernel/irq.h"
 #include "kernel/irqflags.h"
 #include "kernel/kernel.h"
 #include "kernel/multiboot.h"
@@ -16,6 +21,9 @@
 #include "kernel/printk.h"
 #include "kernel/reboot.h"
 #include "kernel/selftest.h"
+#include "kernel/time.h"
+#include "kernel/timer.h"
+#include "kernel/traps.h"
 #include "lib/string.h"
 
 #define UTS_RELEASE "0.1.0-rxos"
@@ -64,9 +72,17 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	vga_console_init();
 	check_multiboot(magic, mbi_phys);
 	pr_notice("%s\n", linux_banner);
+	cpu_init();  /* our GDT and TSS, before anything can fault */
+	trap_init(); /* IDT: from here a fault is an oops, not a reboot */
 	parse_boot_command_line(boot_cmdline(boot_mbi));
 	console_cmdline_apply();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
+	init_IRQ();
+	init_timers();
+	time_init();
+	serial_init();
+	local_irq_enable();
+	pci_subsys_init();
 	run_selftests();
 	pr_info("rxos: idle\n");
 	for (;;)
