@@ -1,25 +1,12 @@
 /*
- * mm_stubs.c - TEMPORARY stand-ins for the allocator, so the kernel links
- * while kernel/mm/slab.c and page_alloc.c are being written on their own
- * branch. They are weak: the real functions replace them at link time.
- * Until then every VFS allocation fails cleanly with -ENOMEM (nothing calls
- * the VFS yet). Delete this file once the mm branch is merged.
+ * mm_stubs.c - TEMPORARY stand-ins for the page allocator calls the VFS
+ * makes (ramfs file pages), so the kernel links while kernel/mm is being
+ * written on its own branch; net/core/weak_deps.c does the same for
+ * kmalloc. They are weak: the real functions replace them at link time,
+ * and until then a ramfs write fails cleanly with -ENOMEM (nothing calls
+ * the VFS yet). Delete this file once kernel/mm is merged.
  */
-#include "kernel/mm/slab.h"
-
-__attribute__((weak)) void *kmalloc(size_t size, gfp_t gfp)
-{
-	return NULL;
-}
-
-__attribute__((weak)) void *kzalloc(size_t size, gfp_t gfp)
-{
-	return NULL;
-}
-
-__attribute__((weak)) void kfree(const void *p)
-{
-}
+#include "kernel/mm/gfp.h"
 
 __attribute__((weak)) unsigned long get_zeroed_page(gfp_t gfp)
 {

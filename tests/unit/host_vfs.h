@@ -2,9 +2,9 @@
  * host_vfs.h - the VFS (kernel/fs) compiled into a host unit test.
  *
  * Include after unit.h. Provides the kernel services the VFS calls:
- *   kmalloc/kzalloc/kfree and get_zeroed_page/free_pages on top of malloc,
- *   counting what is outstanding and able to fail the Nth allocation;
- *   printk into host_log (tests look for logged reasons);
+ *   kmalloc & co. from shim_slab.h (host_alloc_fail_in = N fails the Nth
+ *   allocation from now, pages included), get_zeroed_page/free_pages
+ *   counted in host_pages; printk from shim_printk.h (host_log_has);
  *   local_clock, boot_command_line, linux_banner.
  * and the helpers every VFS test starts and ends with:
  *   vfs_test_begin()  vfs_caches_init() on a clean slate
@@ -17,64 +17,23 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
-#include "kernel/mm/slab.h"
 #include "kernel/params.h"
 #include "lib/string.c"
 #include "lib/vsprintf.c"
+#include "tests/unit/shim_printk.h"
+#include "tests/unit/shim_slab.h"
 
-/* ---- allocator shim ---- */
+/* ---- pages, next to shim_slab.h's kmalloc ---- */
 
-static long host_allocs;	/* kmalloc'd blocks not yet kfree'd */
-static long host_pages;		/* pages not yet freed */
-static long host_fail_after = -1; /* fail the allocation after this many */
-
-static int host_alloc_fails(void)
-{
-	if (host_fail_after < 0)
-		return 0;
-	return host_fail_after-- == 0;
-}
-
-void *kmalloc(size_t size, gfp_t gfp)
-{
-	void *p;
-
-	if (host_alloc_fails())
-		return NULL;
-	p = malloc(size ? size : 1);
-	if (p) {
-		memset(p, 0xa5, size); /* catch reads of uninitialised memory */
-		host_allocs++;
-	}
-	return p;
-}
-
-void *kzalloc(size_t size, gfp_t gfp)
-{
-	void *p = kmalloc(size, gfp);
-
-	if (p)
-		memset(p, 0, size);
-	return p;
-}
-
-void kfree(const void *p)
-{
-	if (p) {
-		host_allocs--;
-		free((void *)p);
-	}
-}
+static long host_pages; /* pages not yet freed */
 
 unsigned long get_zeroed_page(gfp_t gfp)
 {
 	void *p;
 
-	if (host_alloc_fails())
+	if (host_alloc_should_fail())
 		return 0;
 	p = aligned_alloc(PAGE_SIZE, PAGE_SIZE);
-	if (!p)
-		return 0;
 	memset(p, 0, PAGE_SIZE);
 	host_pages++;
 	return (unsigned long)p;
@@ -88,37 +47,7 @@ void free_pages(unsigned long addr, unsigned int order)
 	}
 }
 
-/* ---- printk, clock, boot data ---- */
-
-static char host_log[16384];
-static size_t host_log_len;
-
-int vprintk(const char *fmt, va_list ap)
-{
-	char line[512];
-	int n = vsnprintf(line, sizeof(line), fmt, ap);
-	const char *text = line[0] == '\001' ? line + 2 : line; /* KERN_xxx */
-	size_t tlen = strlen(text);
-
-	if (host_log_len + tlen < sizeof(host_log)) {
-		memcpy(host_log + host_log_len, text, tlen + 1);
-		host_log_len += tlen;
-	}
-	if (getenv("VFS_TEST_VERBOSE"))
-		fputs(text, stdout);
-	return n;
-}
-
-int printk(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vprintk(fmt, ap);
-	va_end(ap);
-	return n;
-}
+/* ---- clock, boot data ---- */
 
 volatile unsigned long jiffies;
 uint64_t local_clock(void)
@@ -158,23 +87,17 @@ const char linux_banner[] = "Linux version 0.1.0-rxos (host test)";
 
 static void vfs_test_begin(void)
 {
-	host_fail_after = -1;
-	host_log_len = 0;
-	host_log[0] = '\0';
+	host_alloc_fail_in = 0;
+	host_log_clear();
 	CHECK_EQ(vfs_caches_init(), 0);
 }
 
 static void vfs_test_end(void)
 {
-	host_fail_after = -1;
+	host_alloc_fail_in = 0;
 	CHECK_EQ(vfs_exit(), 0);
-	CHECK_EQ(host_allocs, 0);
+	CHECK_EQ(host_kmalloc_live, 0);
 	CHECK_EQ(host_pages, 0);
-}
-
-static int host_logged(const char *needle)
-{
-	return strstr(host_log, needle) != NULL;
 }
 
 /* Whole-file helpers: open, write/read everything at f_pos, close. */

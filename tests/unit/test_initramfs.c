@@ -103,9 +103,9 @@ static int root_is_empty(void)
 static void check_rejected(const char *why)
 {
 	CHECK_EQ(populate_rootfs(arc.buf, arc.len), -EINVAL);
-	if (!host_logged(why))
+	if (!host_log_has(why))
 		FAILF("log lacks \"%s\": %s", why, host_log);
-	CHECK(host_logged("Initramfs unpacking failed"));
+	CHECK(host_log_has("Initramfs unpacking failed"));
 	CHECK(root_is_empty());
 }
 
@@ -152,7 +152,7 @@ TEST(unpacks_dirs_files_symlinks_and_nodes_with_modes)
 	}
 	cpio_trailer(&arc);
 	CHECK_EQ(populate_rootfs(arc.buf, arc.len), 0);
-	CHECK(host_logged("initramfs: unpacking"));
+	CHECK(host_log_has("initramfs: unpacking"));
 	CHECK_EQ(mode_of("/bin"), S_IFDIR | 0755);
 	CHECK_EQ(mode_of("/etc"), S_IFDIR | 0700);
 	CHECK_EQ(mode_of("/etc/motd"), S_IFREG | 0640);
@@ -223,9 +223,9 @@ TEST(entry_that_cannot_be_created_is_logged_and_skipped)
 	cpio_add(&arc, "ok/sub", S_IFDIR | 0755, NULL); /* parent is a file */
 	cpio_trailer(&arc);
 	CHECK_EQ(populate_rootfs(arc.buf, arc.len), -EIO);
-	CHECK(host_logged("cannot create /nodir/f: error -2"));
-	CHECK(host_logged("cannot create /ok/sub: error -20"));
-	CHECK(host_logged("2 entries could not be created"));
+	CHECK(host_log_has("cannot create /nodir/f: error -2"));
+	CHECK(host_log_has("cannot create /ok/sub: error -20"));
+	CHECK(host_log_has("2 entries could not be created"));
 	CHECK_EQ(mode_of("/ok"), S_IFREG | 0644);
 	vfs_test_end();
 }
@@ -252,7 +252,7 @@ TEST(unpacking_survives_every_allocation_failure)
 		cpio_add(&arc, "d/f", S_IFREG | 0644, "data");
 		cpio_add(&arc, "l", S_IFLNK | 0777, "d/f");
 		cpio_trailer(&arc);
-		host_fail_after = n;
+		host_alloc_fail_in = n + 1;
 		int err = populate_rootfs(arc.buf, arc.len);
 		CHECK(err == 0 || err == -EIO);
 		vfs_test_end();

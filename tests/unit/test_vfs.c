@@ -751,7 +751,7 @@ TEST(every_allocation_failure_is_clean)
 		int err;
 
 		vfs_test_begin();
-		host_fail_after = n;
+		host_alloc_fail_in = n + 1;
 		err = vfs_mkdir("/d", 0755, NULL);
 		if (!err)
 			err = vfs_symlink("/d", "/l", NULL);
