@@ -14,11 +14,12 @@
  *     proc_create_single("net/dev", dev_show);
  *
  * show contract: write at most len bytes into buf (a kernel buffer) and
- * return the length of the whole text, even when it did not fit (as
- * snprintf does), or -errno. A return >= len makes procfs call show again
- * with a buffer twice as large (up to PROC_MAX_SNAPSHOT). proc_printf
- * appends at `pos` and returns the new length following that rule, so a
- * chain of calls needs no bounds checks. show runs in the process context
+ * return either the length of the whole text, even when it did not fit (as
+ * snprintf does), or the bytes stored (as scnprintf does: at most len - 1),
+ * or -errno. A return of len - 1 or more means "maybe cut": procfs calls
+ * show again with a buffer twice as large (up to PROC_MAX_SNAPSHOT).
+ * proc_printf appends at `pos` and returns pos + the piece's full length,
+ * so a chain of calls needs no bounds checks. show runs in the process context
  * of the open(): it may take locks (spin_lock_bh for softirq data) and
  * must not sleep for long.
  *

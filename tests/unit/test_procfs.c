@@ -162,6 +162,27 @@ TEST(output_larger_than_a_page_grows_the_buffer)
 	vfs_test_end();
 }
 
+/* The style of kernel/irq.c's show_interrupts: bytes stored, < len. */
+static int scn_show(char *buf, int len)
+{
+	int n = 0;
+
+	for (int i = 0; i < 500; i++)
+		n += scnprintf(buf + n, len - n, "%04d scnprintf-style line\n", i);
+	return n;
+}
+
+TEST(scnprintf_style_show_that_fills_the_buffer_is_retried)
+{
+	static char buf[32 * 1024];
+
+	proc_test_begin();
+	CHECK_EQ(proc_create_single("interrupts", scn_show), 0);
+	CHECK_EQ(read_file("/proc/interrupts", buf, sizeof(buf)), 500 * 26);
+	CHECK(!strncmp(buf + 499 * 26, "0499 scnprintf-style line\n", 26));
+	vfs_test_end();
+}
+
 TEST(output_beyond_the_limit_is_cut_not_overflowed)
 {
 	static char buf[PROC_MAX_SNAPSHOT + 100];

@@ -4,9 +4,11 @@
  *
  * Opening a /proc file for reading runs its show function once and keeps
  * the text (the snapshot) in file->private_data; read() copies slices of it
- * and release frees it. A buffer that was too small (show returned >= its
- * length) is doubled and show called again, up to PROC_MAX_SNAPSHOT; past
- * that the text is cut. Writes go to store, one write() at a time.
+ * and release frees it. A buffer that may have been too small (show
+ * returned len - 1 or more: snprintf-style shows return what they needed,
+ * scnprintf-style ones stop at len - 1) is doubled and show called again,
+ * up to PROC_MAX_SNAPSHOT; past that the text is cut. Writes go to store,
+ * one write() at a time.
  *
  * Process context: show and store run in the process that opened or wrote.
  * Linux's seq_file calls show per chunk and offers single_open() for the
@@ -46,8 +48,8 @@ static int proc_snapshot(const struct proc_dir_entry *pde,
 			kfree(snap);
 			return n;
 		}
-		if (n < room || size >= PROC_MAX_SNAPSHOT)
-			break;
+		if (n < room - 1 || size >= PROC_MAX_SNAPSHOT)
+			break; /* fits (a full buffer may mean it did not) */
 		kfree(snap);
 		size *= 2;
 	}
