@@ -7,7 +7,8 @@ set -eu
 
 PKGS="build-essential gcc-multilib nasm binutils make cpio
 qemu-system-x86 grub-pc-bin grub-common xorriso mtools
-gdb python3 python3-pytest python3-scapy iproute2 tshark netcat-openbsd"
+gdb python3 python3-pytest python3-scapy iproute2 tshark netcat-openbsd
+qemu-user"
 
 missing=""
 for p in $PKGS; do
