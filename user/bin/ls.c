@@ -86,24 +86,27 @@ static void mode_string(mode_t m, char *s)
 	s[10] = '\0';
 }
 
+/* A user or group name from the database, else the number. */
+static void id_name(const char *name, unsigned id, char *buf, size_t size)
+{
+	if (name)
+		snprintf(buf, size, "%s", name);
+	else
+		snprintf(buf, size, "%u", id);
+}
+
 static void owner_name(uid_t uid, char *buf, size_t size)
 {
 	struct passwd *pw = getpwuid(uid);
 
-	if (pw)
-		snprintf(buf, size, "%s", pw->pw_name);
-	else
-		snprintf(buf, size, "%u", (unsigned)uid);
+	id_name(pw ? pw->pw_name : NULL, uid, buf, size);
 }
 
 static void group_name(gid_t gid, char *buf, size_t size)
 {
 	struct group *gr = getgrgid(gid);
 
-	if (gr)
-		snprintf(buf, size, "%s", gr->gr_name);
-	else
-		snprintf(buf, size, "%u", (unsigned)gid);
+	id_name(gr ? gr->gr_name : NULL, gid, buf, size);
 }
 
 /* "Nov 22 08:03" within the last six months, else "Nov 22  2023". */
