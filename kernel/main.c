@@ -11,11 +11,16 @@
 #include "drivers/pci/pci.h"
 #include "drivers/tty/serial.h"
 #include "drivers/tty/vga.h"
+#include "net/core/netdevice.h"
+#include "net/core/skbuff.h"
 #include "kernel/desc.h"
 #include "kernel/io.h"
 #include "kernel/irq.h"
 #include "kernel/irqflags.h"
 #include "kernel/kernel.h"
+#include "kernel/fs/fs.h"
+#include "kernel/mm/initrd.h"
+#include "kernel/mm/mm.h"
 #include "kernel/multiboot.h"
 #include "kernel/params.h"
 #include "kernel/printk.h"
@@ -66,6 +71,22 @@ static void check_multiboot(uint32_t magic, uint32_t mbi_phys)
 	boot_mbi = __va(mbi_phys);
 }
 
+/*
+ * The root file system, as Linux's vfs_caches_init + populate_rootfs +
+ * prepare_namespace: a ramfs at /, the initramfs cpio unpacked into it, its
+ * pages given back, then /dev and /proc mounted.
+ */
+static void vfs_init(void)
+{
+	vfs_caches_init();
+	if (initrd_start)
+		populate_rootfs((void *)initrd_start, initrd_end - initrd_start);
+	else
+		pr_warn("VFS: no initramfs, root file system is empty\n");
+	free_initrd_mem();
+	prepare_namespace();
+}
+
 void start_kernel(uint32_t magic, uint32_t mbi_phys)
 {
 	serial_early_init();
@@ -74,14 +95,19 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	pr_notice("%s\n", linux_banner);
 	cpu_init();  /* our GDT and TSS, before anything can fault */
 	trap_init(); /* IDT: from here a fault is an oops, not a reboot */
+	setup_arch(); /* memory map, paging, boot reservations */
 	parse_boot_command_line(boot_cmdline(boot_mbi));
 	console_cmdline_apply();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
+	mm_core_init(); /* page allocator and slab: kmalloc works */
+	vfs_init();	/* root ramfs, the initramfs unpacked, /dev, /proc */
 	init_IRQ();
 	init_timers();
 	time_init();
 	serial_init();
 	local_irq_enable();
+	skb_init();	/* sk_buff caches, before any driver allocates one */
+	net_dev_init(); /* NET_RX/NET_TX softirqs, softnet_data */
 	pci_subsys_init();
 	run_selftests();
 	pr_info("rxos: idle\n");
