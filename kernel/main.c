@@ -12,12 +12,15 @@
 #include "drivers/pci/pci.h"
 #include "drivers/tty/serial.h"
 #include "drivers/tty/vga.h"
+#include "net/core/netdevice.h"
+#include "net/core/skbuff.h"
 #include "kernel/desc.h"
 #include "kernel/init.h"
 #include "kernel/io.h"
 #include "kernel/irq.h"
 #include "kernel/irqflags.h"
 #include "kernel/kernel.h"
+#include "kernel/mm/mm.h"
 #include "kernel/multiboot.h"
 #include "kernel/params.h"
 #include "kernel/printk.h"
@@ -75,15 +78,19 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	pr_notice("%s\n", linux_banner);
 	cpu_init();  /* our GDT and TSS, before anything can fault */
 	trap_init(); /* IDT: from here a fault is an oops, not a reboot */
+	setup_arch(); /* memory map, paging, boot reservations */
 	sched_init(); /* the boot context becomes pid 0, before any tick */
 	parse_boot_command_line(boot_cmdline(boot_mbi));
 	console_cmdline_apply();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
+	mm_core_init(); /* page allocator and slab: kmalloc works */
 	init_IRQ();
 	init_timers();
 	time_init();
 	serial_init();
 	local_irq_enable();
+	skb_init();	/* sk_buff caches, before any driver allocates one */
+	net_dev_init(); /* NET_RX/NET_TX softirqs, softnet_data */
 	pci_subsys_init();
 	rest_init(); /* pid 1 runs the selftests, then init */
 }
