@@ -26,6 +26,7 @@
 #include "kernel/sched/completion.h"
 #include "kernel/sched/task.h"
 #include "kernel/selftest.h"
+#include "kernel/timekeeping.h"
 
 static struct completion kthreadd_done;
 
@@ -100,6 +101,7 @@ static int kernel_init(void *unused)
 	wait_for_completion(&kthreadd_done);
 	spawn_ksoftirqd();
 	timekeeping_init();
+	proc_pid_init();
 	run_selftests();
 	if (init_process_context())
 		panic("kernel_init: out of memory");

@@ -11,7 +11,9 @@ __noreturn void rest_init(void);
 
 /* Called by kernel_init (pid 1), in process context. */
 void spawn_ksoftirqd(void);	/* ksoftirqd.c */
-void timekeeping_init(void);	/* sys_time.c: the wall clock from the RTC */
+/* proc_pid.c, proc_stat.c: /proc/PID/... and /proc/stat, uptime... */
+void proc_pid_init(void);
+void proc_stat_init(void);
 struct file;
 /* console_fallback.c: ttyS0 as a file, for when there is no tty layer. */
 int open_console_fallback(struct file **res);

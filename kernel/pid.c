@@ -16,7 +16,7 @@
 
 #define RESERVED_PIDS 300
 
-static pid_t last_pid;
+static pid_t last_pid_nr;
 
 struct task_struct *find_task_by_pid(pid_t pid)
 {
@@ -52,16 +52,22 @@ static int pid_in_use(pid_t nr)
 
 pid_t alloc_pid(void)
 {
-	pid_t nr = last_pid;
+	pid_t nr = last_pid_nr;
 
 	for (int tries = 0; tries < PID_MAX_DEFAULT; tries++) {
 		nr = nr + 1 >= PID_MAX_DEFAULT ? RESERVED_PIDS : nr + 1;
 		if (!pid_in_use(nr)) {
-			last_pid = nr;
+			last_pid_nr = nr;
 			return nr;
 		}
 	}
 	return -EAGAIN;
+}
+
+/* The pid handed out last (/proc/loadavg's last field). */
+pid_t last_pid(void)
+{
+	return last_pid_nr;
 }
 
 struct task_struct *child_reaper(void)

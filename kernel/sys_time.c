@@ -16,6 +16,7 @@
 #include "kernel/io.h"
 #include "kernel/printk.h"
 #include "kernel/time.h"
+#include "kernel/timekeeping.h"
 
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
@@ -100,12 +101,22 @@ void timekeeping_init(void)
 
 /* ---- reading clocks -------------------------------------------------------------- */
 
+uint64_t ktime_get_real_ns(void)
+{
+	return boot_time_ns + local_clock();
+}
+
+unsigned long ktime_get_real_seconds(void)
+{
+	return (unsigned long)(ktime_get_real_ns() / NSEC_PER_SEC);
+}
+
 static int clock_ns(int which, uint64_t *ns)
 {
 	switch (which) {
 	case CLOCK_REALTIME:
 	case CLOCK_REALTIME_COARSE:
-		*ns = boot_time_ns + local_clock();
+		*ns = ktime_get_real_ns();
 		return 0;
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
@@ -125,7 +136,7 @@ static int clock_ns(int which, uint64_t *ns)
 
 long sys_time(long __user *tloc)
 {
-	long t = (long)((boot_time_ns + local_clock()) / NSEC_PER_SEC);
+	long t = (long)ktime_get_real_seconds();
 
 	if (tloc && put_user(t, tloc))
 		return -EFAULT;
@@ -134,7 +145,7 @@ long sys_time(long __user *tloc)
 
 long sys_gettimeofday(struct timeval32 __user *tv, void __user *tz)
 {
-	uint64_t ns = boot_time_ns + local_clock();
+	uint64_t ns = ktime_get_real_ns();
 	struct timeval32 k = { (long)(ns / NSEC_PER_SEC),
 			       (long)(ns % NSEC_PER_SEC / NSEC_PER_USEC) };
 	int zone[2] = { 0, 0 }; /* UTC, no DST */

@@ -32,6 +32,7 @@
 #include "kernel/irq.h"
 #include "kernel/printk.h"
 #include "kernel/ptrace.h"
+#include "kernel/sched/cputime.h"
 #include "kernel/sched/fpu.h"
 #include "kernel/sched/loadavg.h"
 #include "kernel/mmu_context.h"
@@ -232,15 +233,6 @@ void wake_up_new_task(struct task_struct *p)
 }
 
 /* ---- the tick ------------------------------------------------------------ */
-
-/* Linux: account_user_time / account_system_time, one whole tick each. */
-void account_process_tick(struct task_struct *p, int user_tick)
-{
-	if (user_tick)
-		p->utime++;
-	else
-		p->stime++;
-}
 
 /* Did the tick interrupt user mode? */
 static int user_tick(void)

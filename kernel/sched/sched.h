@@ -201,7 +201,6 @@ int wake_up_process(struct task_struct *p);
 void wake_up_new_task(struct task_struct *p);
 /* Timer interrupt, hardirq: charge the tick, expire the timeslice. */
 void scheduler_tick(void);
-void account_process_tick(struct task_struct *p, int user_tick);
 /* Tasks runnable now, counting the running one (for /proc/loadavg). */
 unsigned int nr_running(void);
 unsigned long nr_context_switches(void);

@@ -61,6 +61,7 @@ pid_t kernel_clone(struct kernel_clone_args *args);
 pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name,
 		    unsigned long flags);
 pid_t alloc_pid(void);
+pid_t last_pid(void);
 /* Unlink a dead task and drop the reference its being alive held. */
 void release_task(struct task_struct *p);
 /* pid 1, the reaper of orphans. */

@@ -11,6 +11,8 @@
 
 #include "lib/string.c"
 #include "kernel/sched/core.c"
+#include "kernel/sched/cputime.c"
+#include "kernel/sched/loadavg.c"
 #include "kernel/sched/wait.c"
 
 volatile unsigned long jiffies;
@@ -29,6 +31,19 @@ void activate_mm(struct mm_struct *mm) { loaded_mm = mm; }
 
 static int puts_of_dead;
 void put_task_struct(struct task_struct *p) { puts_of_dead++; }
+
+/* The tick's interrupted registers: user or kernel mode. */
+static struct pt_regs tick_regs;
+struct pt_regs *get_irq_regs(void) { return &tick_regs; }
+
+/* One timer interrupt, as do_IRQ would run it. */
+static void tick(int user)
+{
+	tick_regs.cs = user ? __USER_CS : __KERNEL_CS;
+	__preempt_count += HARDIRQ_OFFSET;
+	scheduler_tick();
+	__preempt_count -= HARDIRQ_OFFSET;
+}
 
 static int nr_switches_seen;
 struct task_struct *__switch_to_asm(struct task_struct *prev,
@@ -74,6 +89,7 @@ static void setup(void)
 	}
 	puts_of_dead = 0;
 	nr_switches_seen = 0;
+	memset(&kcpustat_cpu, 0, sizeof(kcpustat_cpu));
 	__preempt_count = 0;
 }
 
@@ -198,15 +214,15 @@ TEST(timeslice_expiry_preempts_only_when_others_wait)
 	schedule();
 	clear_tsk_need_resched(A);
 	for (int i = 0; i < RR_TIMESLICE; i++)
-		scheduler_tick(1);
+		tick(1);
 	CHECK(!need_resched()); /* alone: keeps the CPU */
 	CHECK_EQ(A->utime, RR_TIMESLICE);
 	wake_up_process(B);
 	clear_tsk_need_resched(A);
 	for (int i = 0; i < RR_TIMESLICE - 1; i++)
-		scheduler_tick(0);
+		tick(0);
 	CHECK(!need_resched());
-	scheduler_tick(0);
+	tick(0);
 	CHECK(need_resched());
 	CHECK_EQ(A->stime, RR_TIMESLICE);
 	schedule();
@@ -219,8 +235,45 @@ TEST(idle_tick_with_queued_task_asks_for_reschedule)
 	setup();
 	wake_up_process(A);
 	clear_tsk_need_resched(current);
-	scheduler_tick(0);
+	tick(0);
 	CHECK(need_resched());
+}
+
+TEST(ticks_are_charged_to_user_system_softirq_irq_or_idle)
+{
+	setup();
+	tick(0); /* idle, nothing else running */
+	CHECK_EQ(kcpustat_cpu.cpustat[CPUTIME_IDLE], 1);
+	CHECK_EQ(init_task.stime, 0);
+	__preempt_count = SOFTIRQ_OFFSET; /* idle was serving NET_RX */
+	tick(0);
+	CHECK_EQ(kcpustat_cpu.cpustat[CPUTIME_SOFTIRQ], 1);
+	__preempt_count = HARDIRQ_OFFSET; /* a nested hard IRQ */
+	tick(0);
+	CHECK_EQ(kcpustat_cpu.cpustat[CPUTIME_IRQ], 1);
+	__preempt_count = 0;
+	wake_up_process(A);
+	schedule();
+	tick(1);
+	tick(0);
+	CHECK_EQ(kcpustat_cpu.cpustat[CPUTIME_USER], 1);
+	CHECK_EQ(kcpustat_cpu.cpustat[CPUTIME_SYSTEM], 1);
+	CHECK_EQ(A->utime, 1);
+	CHECK_EQ(A->stime, 1);
+}
+
+TEST(load_average_follows_linux_fixed_point)
+{
+	unsigned long load = 0;
+
+	/* one runnable task for a minute: the 1-minute average nears 1 */
+	for (int i = 0; i < 12; i++)
+		load = calc_load(load, EXP_1, FIXED_1);
+	CHECK_EQ(LOAD_INT(load), 0);
+	CHECK(LOAD_FRAC(load) >= 60 && LOAD_FRAC(load) <= 65); /* 1 - 1/e */
+	for (int i = 0; i < 120; i++)
+		load = calc_load(load, EXP_1, 0);
+	CHECK(load < FIXED_1 / 100);
 }
 
 TEST(dead_task_is_released_after_the_switch_away)
