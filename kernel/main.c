@@ -20,6 +20,8 @@
 #include "kernel/irq.h"
 #include "kernel/irqflags.h"
 #include "kernel/kernel.h"
+#include "kernel/fs/fs.h"
+#include "kernel/mm/initrd.h"
 #include "kernel/mm/mm.h"
 #include "kernel/multiboot.h"
 #include "kernel/params.h"
@@ -70,6 +72,22 @@ static void check_multiboot(uint32_t magic, uint32_t mbi_phys)
 	boot_mbi = __va(mbi_phys);
 }
 
+/*
+ * The root file system, as Linux's vfs_caches_init + populate_rootfs +
+ * prepare_namespace: a ramfs at /, the initramfs cpio unpacked into it, its
+ * pages given back, then /dev and /proc mounted.
+ */
+static void vfs_init(void)
+{
+	vfs_caches_init();
+	if (initrd_start)
+		populate_rootfs((void *)initrd_start, initrd_end - initrd_start);
+	else
+		pr_warn("VFS: no initramfs, root file system is empty\n");
+	free_initrd_mem();
+	prepare_namespace();
+}
+
 void start_kernel(uint32_t magic, uint32_t mbi_phys)
 {
 	serial_early_init();
@@ -84,6 +102,7 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	console_cmdline_apply();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	mm_core_init(); /* page allocator and slab: kmalloc works */
+	vfs_init();	/* root ramfs, the initramfs unpacked, /dev, /proc */
 	init_IRQ();
 	init_timers();
 	time_init();
