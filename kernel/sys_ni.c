@@ -16,19 +16,27 @@
 /* Not including syscalls.h: the aliases below are declared without their
  * real argument lists, which is fine for a function that ignores them. */
 
-/* -ENOSYS, with one log line per unknown number. */
-long sys_ni_syscall(void)
+/* -ENOSYS, with one log line per unknown number (all numbers beyond the
+ * table share one line). */
+long ni_syscall(struct pt_regs *regs)
 {
 	static unsigned long warned[NR_syscalls / 32 + 1];
-	unsigned long nr = current_pt_regs()->orig_ax;
-	unsigned long slot = min(nr, (unsigned long)NR_syscalls); /* big: one */
+	unsigned long nr = regs->orig_ax;
+	unsigned long slot = min(nr, (unsigned long)NR_syscalls);
 
 	if (!(warned[slot / 32] & (1UL << (slot % 32)))) {
 		warned[slot / 32] |= 1UL << (slot % 32);
-		pr_notice("%s[%d]: system call %lu not implemented\n",
-			  current->comm, current->pid, nr);
+		pr_notice("%s[%d]: int 0x80: system call %lu from %s mode: not implemented\n",
+			  current->comm, current->pid, nr,
+			  user_mode(regs) ? "user" : "kernel");
 	}
 	return -ENOSYS;
+}
+
+/* The table's entry for numbers nobody implements (from user mode). */
+long sys_ni_syscall(void)
+{
+	return ni_syscall(current_pt_regs());
 }
 
 

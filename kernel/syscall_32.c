@@ -192,8 +192,10 @@ void do_int80_syscall_32(struct pt_regs *regs)
 	local_irq_enable();
 	if (nr < NR_syscalls)
 		fn = ia32_sys_call_table[nr];
-	if (!fn)
-		fn = (sys_call_ptr_t)(void *)sys_ni_syscall;
+	if (!fn) {
+		regs->ax = ni_syscall(regs);
+		return;
+	}
 	regs->ax = fn(regs->bx, regs->cx, regs->dx, regs->si, regs->di,
 		      regs->bp);
 }

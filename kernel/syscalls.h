@@ -29,6 +29,8 @@ struct msghdr;
 struct epoll_event;
 
 long sys_ni_syscall(void);
+/* -ENOSYS for the number in regs->orig_ax, logged once per number. */
+long ni_syscall(struct pt_regs *regs);
 long sys_restart_syscall(void);
 
 /* ---- files: fs_syscalls.c, read_write.c, stat.c, fcntl.c, select.c, pipe.c */

@@ -110,6 +110,8 @@ int handle_user_fault(struct pt_regs *regs, int trapnr, unsigned long address)
 {
 	unsigned long error_code = regs->orig_ax;
 
+	if (!current->mm) /* ring 3 without a user address space: a kernel bug */
+		return 0;
 	/* orig_ax held the error code: make sure no signal code takes this
 	 * return for the end of a system call */
 	regs->orig_ax = -1;
