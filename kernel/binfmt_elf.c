@@ -35,7 +35,7 @@ int elf_check_header(const Elf32_Ehdr *eh, long long file_size)
 	    eh->e_phnum > ELF_MAX_PHNUM)
 		return -ENOEXEC;
 	if (eh->e_phoff > file_size ||
-	    file_size - eh->e_phoff < (long long)eh->e_phnum * sizeof(Elf32_Phdr))
+	    file_size - eh->e_phoff < (long long)(eh->e_phnum * sizeof(Elf32_Phdr)))
 		return -ENOEXEC;
 	return 0;
 }

@@ -34,7 +34,7 @@
 
 unsigned long alloc_user_page(void)
 {
-	if (nr_free_pages() < USER_RESERVE_PAGES)
+	if (nr_free_pages() <= USER_RESERVE_PAGES)
 		return 0;
 	return get_zeroed_page(GFP_KERNEL);
 }
