@@ -54,11 +54,8 @@ static void console_on_rootfs(void)
 	struct file *file;
 
 	if (vfs_open("/dev/console", O_RDWR, 0, NULL, &file)) {
-		pr_notice("console: no /dev/console yet, init gets the bare serial console\n");
-		if (open_console_fallback(&file)) {
-			pr_err("Warning: unable to open an initial console.\n");
-			return;
-		}
+		pr_err("Warning: unable to open an initial console.\n");
+		return;
 	}
 	for (int fd = 0; fd < 3; fd++)
 		if (get_unused_fd_flags(0) == fd)

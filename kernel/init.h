@@ -15,7 +15,5 @@ void spawn_ksoftirqd(void);	/* ksoftirqd.c */
 void proc_pid_init(void);
 void proc_stat_init(void);
 struct file;
-/* console_fallback.c: ttyS0 as a file, for when there is no tty layer. */
-int open_console_fallback(struct file **res);
 
 #endif

@@ -11,6 +11,7 @@
  */
 #include "drivers/pci/pci.h"
 #include "drivers/tty/serial.h"
+#include "drivers/tty/tty.h"
 #include "drivers/tty/vga.h"
 #include "net/core/netdevice.h"
 #include "net/core/skbuff.h"
@@ -107,6 +108,7 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	init_timers();
 	time_init();
 	serial_init();
+	tty_init_devices(); /* ttyS0/1, VGA tty, /dev/console */
 	local_irq_enable();
 	skb_init();	/* sk_buff caches, before any driver allocates one */
 	net_dev_init(); /* NET_RX/NET_TX softirqs, softnet_data */

@@ -185,9 +185,7 @@ static void isig(struct tty_struct *tty, int sig, unsigned char c)
 {
 	if (!L_FLAG(tty, NOFLSH))
 		tty->read_head = tty->canon_head = tty->read_tail;
-	echo_char(tty, c);
-	if (L_FLAG(tty, ECHO))
-		do_output_char(tty, '\n');
+	echo_char(tty, c); /* "^C"; the shell starts the new line itself */
 	if (tty->pgrp > 0)
 		kill_pgrp(tty->pgrp, sig);
 	/* a reader that now has nothing must re-check (signal or not) */
