@@ -24,7 +24,7 @@ def test_pci_lists_bridges_and_both_nics(boot):
     e1000 = slot_of(g, "8086:100e")
     rtl = slot_of(g, "10ec:8139")
     g.wait_for(r"PCI: \d+ devices on 1 buses")
-    g.wait_for(r"rxos: idle")
+    g.wait_for(r"rxos: idle|Run /\S+ as init process")
 
     e = "\n".join(device_lines(g, e1000))
     assert "type 00 class 0x020000" in e
