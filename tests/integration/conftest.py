@@ -37,10 +37,22 @@ class Guest:
         if initrd:
             args += ["-initrd", initrd]
         args += list(extra)
+        self._spawn(args)
+
+    @classmethod
+    def command(cls, argv, env=None):
+        """Any command that boots rxos (`make run`, QEMU on the ISO), read
+        and killed (by process group) like a guest."""
+        g = cls.__new__(cls)
+        g._spawn(list(argv), env)
+        return g
+
+    def _spawn(self, args, env=None):
         self.args = args
         self.proc = subprocess.Popen(
             args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, start_new_session=True)
+            stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT,
+            env=env)
         self._buf = bytearray()
         self._lock = threading.Condition()
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -107,8 +119,11 @@ def boot(request):
     guests = []
 
     def start(cmdline="console=ttyS0", extra=(), memory="256M",
-              initrd=INITRAMFS):
-        g = Guest(cmdline, extra, memory, initrd)
+              initrd=INITRAMFS, argv=None, env=None):
+        if argv:  # a whole command instead: boot(argv=["make", "run"])
+            g = Guest.command(argv, env)
+        else:
+            g = Guest(cmdline, extra, memory, initrd)
         guests.append(g)
         return g
 
