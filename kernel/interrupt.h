@@ -30,10 +30,22 @@ typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
 int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 		const char *name, void *dev_id);
 void free_irq(unsigned int irq, void *dev_id);
+/*
+ * Nesting: each disable_irq() masks the line until the matching
+ * enable_irq(). One CPU, so nothing to wait for: _nosync is the same call
+ * (Linux's disable_irq() waits for a handler running on another CPU).
+ */
 void disable_irq(unsigned int irq);
+void disable_irq_nosync(unsigned int irq);
 void enable_irq(unsigned int irq);
 /* Per-IRQ count of interrupts taken (for /proc/interrupts). */
 unsigned long kstat_irqs(unsigned int irq);
+/*
+ * /proc/interrupts and /proc/softirqs, in Linux's layout, into buf (at most
+ * len bytes, NUL-terminated). Return the bytes stored. Process context.
+ */
+int show_interrupts(char *buf, int len);
+int show_softirqs(char *buf, int len);
 
 /* Linux's softirq numbers and order, as /proc/softirqs lists them. */
 enum {
@@ -65,8 +77,16 @@ void do_softirq(void);
 void local_bh_disable(void);
 void local_bh_enable(void);
 unsigned long kstat_softirqs(unsigned int nr); /* times each ran */
-/* Called when softirqs are still pending after MAX_SOFTIRQ_RESTART rounds:
- * wakes ksoftirqd/0 once the process code provides it. */
+unsigned long local_softirq_pending(void);    /* bit nr set: raised, not run */
+/*
+ * Called when softirqs are still pending after MAX_SOFTIRQ_RESTART rounds
+ * or 2 ms, and when one is raised from process context: wakes ksoftirqd/0.
+ * softirq.c has a weak no-op default (the bits wait for the next
+ * irq_exit); the process code replaces it with the real thread's wakeup.
+ * Called with interrupts off.
+ */
 void wakeup_softirqd(void);
+/* How often softirq.c asked for ksoftirqd (the "handovers"). */
+extern unsigned long softirqd_wakeups;
 
 #endif

@@ -39,6 +39,8 @@
 extern char _text[], _etext[], _end[], __bss_start[], __bss_stop[];
 
 __noreturn __printf(1, 2) void panic(const char *fmt, ...);
+/* Non-zero while an oops is being reported (panic then skips its trace). */
+extern int oops_in_progress;
 
 #define BUG() panic("BUG at %s:%d (%s)", __FILE__, __LINE__, __func__)
 #define BUG_ON(cond)               \

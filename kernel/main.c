@@ -4,18 +4,31 @@
  * head.asm calls start_kernel(magic, mbi) on the boot stack with interrupts
  * off and the first 16 MiB mapped at PAGE_OFFSET. It brings the subsystems up
  * in dependency order, each logging one line, then enables interrupts and
- * becomes the idle loop. `break start_kernel` in gdb is the place to begin.
+ * becomes the idle loop: hlt sleeps until the next interrupt (the tick at
+ * the latest), whose softirqs run on the way out.
+ * `break start_kernel` in gdb is the place to begin.
  */
+#include "drivers/pci/pci.h"
 #include "drivers/tty/serial.h"
 #include "drivers/tty/vga.h"
+#include "net/core/netdevice.h"
+#include "net/core/skbuff.h"
+#include "kernel/desc.h"
 #include "kernel/io.h"
+#include "kernel/irq.h"
 #include "kernel/irqflags.h"
 #include "kernel/kernel.h"
+#include "kernel/fs/fs.h"
+#include "kernel/mm/initrd.h"
+#include "kernel/mm/mm.h"
 #include "kernel/multiboot.h"
 #include "kernel/params.h"
 #include "kernel/printk.h"
 #include "kernel/reboot.h"
 #include "kernel/selftest.h"
+#include "kernel/time.h"
+#include "kernel/timer.h"
+#include "kernel/traps.h"
 #include "lib/string.h"
 
 #define UTS_RELEASE "0.1.0-rxos"
@@ -58,15 +71,44 @@ static void check_multiboot(uint32_t magic, uint32_t mbi_phys)
 	boot_mbi = __va(mbi_phys);
 }
 
+/*
+ * The root file system, as Linux's vfs_caches_init + populate_rootfs +
+ * prepare_namespace: a ramfs at /, the initramfs cpio unpacked into it, its
+ * pages given back, then /dev and /proc mounted.
+ */
+static void vfs_init(void)
+{
+	vfs_caches_init();
+	if (initrd_start)
+		populate_rootfs((void *)initrd_start, initrd_end - initrd_start);
+	else
+		pr_warn("VFS: no initramfs, root file system is empty\n");
+	free_initrd_mem();
+	prepare_namespace();
+}
+
 void start_kernel(uint32_t magic, uint32_t mbi_phys)
 {
 	serial_early_init();
 	vga_console_init();
 	check_multiboot(magic, mbi_phys);
 	pr_notice("%s\n", linux_banner);
+	cpu_init();  /* our GDT and TSS, before anything can fault */
+	trap_init(); /* IDT: from here a fault is an oops, not a reboot */
+	setup_arch(); /* memory map, paging, boot reservations */
 	parse_boot_command_line(boot_cmdline(boot_mbi));
 	console_cmdline_apply();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
+	mm_core_init(); /* page allocator and slab: kmalloc works */
+	vfs_init();	/* root ramfs, the initramfs unpacked, /dev, /proc */
+	init_IRQ();
+	init_timers();
+	time_init();
+	serial_init();
+	local_irq_enable();
+	skb_init();	/* sk_buff caches, before any driver allocates one */
+	net_dev_init(); /* NET_RX/NET_TX softirqs, softnet_data */
+	pci_subsys_init();
 	run_selftests();
 	pr_info("rxos: idle\n");
 	for (;;)

@@ -54,7 +54,8 @@ void dump_stack(void)
 	show_stack_from((unsigned long)__builtin_frame_address(0), 0);
 }
 
-
+/* Set by die() (traps.c): the oops already printed registers and a trace. */
+int oops_in_progress;
 
 __noreturn void panic(const char *fmt, ...)
 {
@@ -70,7 +71,8 @@ __noreturn void panic(const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
-	dump_stack();
+	if (!oops_in_progress)
+		dump_stack();
 	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", buf);
 	qemu_debug_exit(QEMU_EXIT_PANIC);
 	for (;;)

@@ -32,6 +32,9 @@ struct selftest {
 #define SELFTEST(name) __SELFTEST(name, 0)
 /* A test that crashes the kernel on purpose (an exception report, a panic). */
 #define SELFTEST_DESTRUCTIVE(name) __SELFTEST(name, 1)
+/* A test that needs the host's help (typed input): like the destructive
+ * ones, it runs only when named, never as part of "all". */
+#define SELFTEST_BY_NAME(name) __SELFTEST(name, 1)
 
 /* Run what selftest= asked for; prints "selftests: N passed, N failed". */
 void run_selftests(void);

@@ -11,6 +11,7 @@
 
 #include "kernel/kernel.h"
 #include "kernel/list.h"
+#include "kernel/time.h"
 
 struct timer_list {
 	struct list_head entry; /* on the pending list while armed */
@@ -27,6 +28,17 @@ int mod_timer(struct timer_list *t, unsigned long expires);
 /* Returns 1 if the timer was pending (now cancelled), else 0. */
 int del_timer(struct timer_list *t);
 int timer_pending(const struct timer_list *t);
+/* del_timer(); on one CPU no callback can be running meanwhile. */
+int del_timer_sync(struct timer_list *t);
+
+/* Boot: open TIMER_SOFTIRQ. */
+void init_timers(void);
+/* From the tick, hardirq: raise TIMER_SOFTIRQ if a timer is due. */
+void run_local_timers(void);
+/* From the tick, hardirq: timers, then scheduler_tick(). */
+void update_process_times(int user_tick);
+/* Per-tick scheduler hook, hardirq; a weak no-op until kernel/sched defines it. */
+void scheduler_tick(void);
 
 /* Wrap-safe jiffies comparisons, as Linux's. */
 #define time_after(a, b) ((long)((b) - (a)) < 0)

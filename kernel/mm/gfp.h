@@ -17,6 +17,7 @@
 
 typedef unsigned int gfp_t;
 #define __GFP_ZERO 0x100u
+#define __GFP_NOWARN 0x200u /* failure is expected: no warning */
 #define GFP_ATOMIC 0x01u
 #define GFP_KERNEL 0x02u
 #define GFP_DMA32 0x04u /* rxos: all of low memory qualifies */
