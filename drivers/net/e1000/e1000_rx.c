@@ -70,10 +70,14 @@ static enum skb_drop_reason e1000_rx_check(struct e1000_adapter *adapter,
 	struct net_device *netdev = adapter->netdev;
 	bool eop = status & E1000_RXD_STAT_EOP;
 
-	/* A frame longer than one buffer: drop every piece, up to its EOP. */
+	/*
+	 * A frame longer than one buffer: drop every piece up to its EOP. The
+	 * frame is one length error; each piece's skb is a drop of its own.
+	 */
 	if (!eop || rx_ring->discarding) {
+		if (!rx_ring->discarding)
+			netdev->stats.rx_length_errors++;
 		rx_ring->discarding = !eop;
-		netdev->stats.rx_length_errors++;
 		return SKB_DROP_REASON_RX_OVERSIZE;
 	}
 	if (errors & E1000_RXD_ERR_FRAME_ERR_MASK) {

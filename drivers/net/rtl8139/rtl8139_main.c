@@ -1,5 +1,5 @@
 /*
- * rtl8139.c - driver for the Realtek RTL8139C 10/100 Ethernet controller
+ * rtl8139_main.c - driver for the Realtek RTL8139C 10/100 Ethernet controller
  * ("-device rtl8139" in QEMU, PCI 10ec:8139). Linux:
  * drivers/net/ethernet/realtek/8139too.c.
  *
@@ -22,7 +22,7 @@
  *   2 DMA         chip writes the ring buffer at CBR
  *   3 hard IRQ    rtl8139_interrupt: ISR read; rx bits masked in IMR,
  *                 napi_schedule(); transmit completions reclaimed here
- *   6 poll        rtl8139_poll -> rtl8139_rx (the lab, contract below)
+ *   6 poll        rtl8139_poll -> rtl8139_rx (rtl8139_rx.c, a lab)
  *   7 link layer  eth_type_trans + netif_receive_skb
  *
  * Interrupt moderation: the 8139 has nothing like e1000's ITR/RDTR/RADV:
@@ -40,337 +40,17 @@
  * Linux adds: the 8129 and older 8139 variants, MII/PHY control, EEPROM
  * reading, MMIO mode, ethtool, WOL, and the tx timeout reset.
  */
-#include "drivers/pci/pci.h"
+#include "drivers/net/rtl8139/rtl8139.h"
 #include "kernel/barrier.h"
 #include "kernel/delay.h"
 #include "kernel/errno.h"
 #include "kernel/interrupt.h"
-#include "kernel/iomap.h"
 #include "kernel/irqflags.h"
 #include "kernel/mm/gfp.h"
-#include "kernel/preempt.h"
 #include "kernel/printk.h"
 #include "kernel/time.h"
-#include "kernel/timer.h"
-#include "drivers/net/ethtool.h"
-#include "drivers/net/napi_off.h"
-#include "net/core/netdevice.h"
-#include "net/core/skbuff.h"
-#include "net/ethernet/etherdevice.h"
 
-#define PCI_VENDOR_ID_REALTEK 0x10ec
-#define PCI_DEVICE_ID_REALTEK_8139 0x8139
-
-/* ---- tunables, with their Linux counterparts ------------------------------ */
-#define RX_BUF_IDX 2 /* 0..3: 8, 16, 32, 64 KiB; Linux: 2 (32 KiB) */
-#define RX_BUF_LEN (8192u << RX_BUF_IDX)
-#define RX_BUF_PAD 16 /* the datasheet's "+16" */
-#define NUM_TX_DESC 4 /* fixed by the chip */
-#define TX_BUF_SIZE 2048 /* one bounce buffer per slot, >= 1514 */
-#define RTL8139_NAPI_WEIGHT 64
-#define RTL8139_WATCHDOG_MS 2000
-#define PCI_CLOCKS_PER_USEC 33 /* TCTR counts the 33 MHz PCI clock */
-
-/* ---- registers (datasheet section 6, offsets from the I/O BAR) ------------ */
-enum rtl8139_registers {
-	IDR0 = 0x00,	 /* MAC address, 6 bytes */
-	MAR0 = 0x08,	 /* multicast hash filter, 8 bytes */
-	TSD0 = 0x10,	 /* transmit status of descriptor 0..3, 4 bytes each */
-	TSAD0 = 0x20,	 /* transmit start address 0..3 */
-	RBSTART = 0x30,	 /* receive buffer start (physical) */
-	CR = 0x37,	 /* command */
-	CAPR = 0x38,	 /* current address of packet read (driver) */
-	CBR = 0x3A,	 /* current buffer address (chip's write offset) */
-	IMR = 0x3C,	 /* interrupt mask */
-	ISR = 0x3E,	 /* interrupt status, write 1 to clear */
-	TCR = 0x40,	 /* transmit configuration */
-	RCR = 0x44,	 /* receive configuration */
-	TCTR = 0x48,	 /* timer count; any write restarts it at 0 */
-	MPC = 0x4C,	 /* missed packet counter, 24 bits; write clears */
-	CR9346 = 0x50,	 /* 93C46 command: unlocks the CONFIG registers */
-	CONFIG1 = 0x52,
-	TIMERINT = 0x54, /* TimeOut interrupt when TCTR reaches this; 0 = off */
-	BMSR = 0x64,	 /* basic mode status (MII register 1) */
-};
-
-/* CR */
-#define CR_RST 0x10  /* reset; reads 1 until done */
-#define CR_RE 0x08   /* receiver enable */
-#define CR_TE 0x04   /* transmitter enable */
-#define CR_BUFE 0x01 /* rx buffer empty */
-
-/* ISR and IMR share the layout */
-#define INT_ROK 0x0001	   /* receive OK */
-#define INT_RER 0x0002	   /* receive error */
-#define INT_TOK 0x0004	   /* transmit OK */
-#define INT_TER 0x0008	   /* transmit error */
-#define INT_RXOVW 0x0010   /* rx buffer overflow: frames being missed */
-#define INT_LINKCHG 0x0020 /* packet underrun / link change */
-#define INT_FOVW 0x0040	   /* rx FIFO overflow */
-#define INT_TIMEOUT 0x4000 /* TCTR reached TimerInt */
-#define INT_SERR 0x8000	   /* PCI system error */
-#define INT_RX_ACK (INT_ROK | INT_RXOVW | INT_FOVW) /* acked by the poll */
-#define RTL8139_INTR_MASK                                                  \
-	(INT_ROK | INT_RER | INT_TOK | INT_TER | INT_RXOVW | INT_LINKCHG |  \
-	 INT_FOVW | INT_SERR)
-
-/* RCR */
-#define RCR_AAP 0x01 /* accept all physical (promiscuous) */
-#define RCR_APM 0x02 /* accept physical match (our IDR) */
-#define RCR_AM 0x04  /* accept multicast (through MAR) */
-#define RCR_AB 0x08  /* accept broadcast */
-#define RCR_WRAP 0x80 /* 0: a frame reaching the end continues at 0 */
-#define RCR_MXDMA_UNLIMITED (7u << 8)
-#define RCR_RBLEN_SHIFT 11
-#define RCR_RXFTH_NONE (7u << 13) /* DMA a frame only once complete */
-#define RCR_ACCEPT_MASK (RCR_AAP | RCR_APM | RCR_AM | RCR_AB)
-
-/* TCR: inter-frame gap 9.6 us (802.3), 1024-byte DMA bursts, 16 retries */
-#define TCR_IFG96 (3u << 24)
-#define TCR_MXDMA_1024 (6u << 8)
-#define TCR_TXRR_SHIFT 4
-#define TCR_CLRABT 0x01
-#define RTL8139_TCR (TCR_IFG96 | TCR_MXDMA_1024 | (8u << TCR_TXRR_SHIFT))
-
-/* TSD: write the size with OWN = 0 to send; the chip sets OWN, then TOK */
-#define TSD_SIZE_MASK 0x1fff
-#define TSD_OWN 0x2000
-#define TSD_TUN 0x4000	     /* FIFO underrun */
-#define TSD_TOK 0x8000	     /* sent */
-#define TSD_ERTXTH (8u << 16) /* start sending after 8*32 = 256 bytes */
-#define TSD_TABT 0x40000000  /* aborted (excessive collisions) */
-#define TSD_DONE (TSD_TOK | TSD_TUN | TSD_TABT)
-
-/* Receive status, the low 16 bits of each frame's header in the ring */
-#define RSR_ROK 0x0001
-#define RSR_FAE 0x0002	/* frame alignment error */
-#define RSR_CRC 0x0004
-#define RSR_LONG 0x0008 /* over 4 KiB */
-#define RSR_RUNT 0x0010
-#define RSR_ISE 0x0020	/* invalid symbol */
-#define RX_HDR_LEN 4
-#define RX_FCS_LEN 4
-#define RX_SIZE_IN_PROGRESS 0xfff0 /* header of a frame still being DMA'd */
-
-#define CR9346_UNLOCK 0xC0 /* "config register write enable" */
-#define CR9346_LOCK 0x00
-#define BMSR_LSTATUS 0x0004 /* MII: link is up */
-
-struct rtl8139_private {
-	void __iomem *mmio_addr; /* I/O BAR as an ioport_map cookie */
-	struct net_device *dev;
-	struct pci_dev *pdev;
-	struct napi_struct napi;
-	struct timer_list watchdog_timer;
-
-	/* receive: touched only by rtl8139_rx (poll, or hard IRQ with napi=off) */
-	unsigned char *rx_ring; /* RX_BUF_LEN + RX_BUF_PAD bytes, DMA memory */
-	uint32_t rx_ring_dma;
-	unsigned int cur_rx; /* offset of the next frame's header */
-	uint32_t rx_config;  /* RCR as last written */
-
-	/* transmit: interrupts off while these change */
-	unsigned char *tx_bufs; /* NUM_TX_DESC bounce buffers */
-	uint32_t tx_bufs_dma;
-	unsigned long cur_tx;	/* slots filled, ever; slot = cur_tx % 4 */
-	unsigned long dirty_tx; /* slots reclaimed, ever */
-
-	/* interrupt moderation (rtl8139_set_coalesce) */
-	uint32_t timer_int; /* TimerInt in PCI clocks; 0: every frame interrupts */
-	uint16_t intr_mask; /* IMR while not polling */
-	uint64_t rx_restarts; /* receiver resets after a corrupt header */
-};
-
-#define RTL_R8(reg) ioread8((char __iomem *)tp->mmio_addr + (reg))
-#define RTL_R16(reg) ioread16((char __iomem *)tp->mmio_addr + (reg))
-#define RTL_R32(reg) ioread32((char __iomem *)tp->mmio_addr + (reg))
-#define RTL_W8(reg, v) iowrite8((v), (char __iomem *)tp->mmio_addr + (reg))
-#define RTL_W16(reg, v) iowrite16((v), (char __iomem *)tp->mmio_addr + (reg))
-#define RTL_W32(reg, v) iowrite32((v), (char __iomem *)tp->mmio_addr + (reg))
-
-/* ---- receive ring arithmetic (the lab's rules, pure functions) ------------ */
-
-/*
- * Where the frame after the one at offset with this header size starts:
- * header + frame (size includes the FCS), rounded up to 4 bytes - the chip
- * starts every header on a dword - and wrapped at the ring's end.
- */
-static inline unsigned int rtl8139_next_rx(unsigned int offset,
-					   unsigned int rx_size)
-{
-	return ((offset + RX_HDR_LEN + rx_size + 3) & ~3u) % RX_BUF_LEN;
-}
-
-/*
- * What to write to CAPR after consuming up to offset: the chip keeps CAPR
- * 16 bytes behind the real read position (a quirk every 8139 driver
- * copies), so offset 0 is written as 0xfff0.
- */
-static inline uint16_t rtl8139_capr(unsigned int offset)
-{
-	return (uint16_t)(offset - 16);
-}
-
-/* Bytes the chip has written that the driver has not read yet. */
-static inline unsigned int rtl8139_rx_pending(unsigned int cur_rx,
-					      unsigned int cbr)
-{
-	return (cbr + RX_BUF_LEN - cur_rx) % RX_BUF_LEN;
-}
-
-/* len bytes of the ring from offset, continuing at 0 past the end. */
-static void rtl8139_copy_from_ring(const unsigned char *ring,
-				   unsigned int offset, unsigned char *to,
-				   unsigned int len)
-{
-	unsigned int first = min(len, RX_BUF_LEN - offset);
-
-	memcpy(to, ring + offset, first);
-	memcpy(to + first, ring, len - first);
-}
-
-/* ---- receive: stage 6 ------------------------------------------------------ */
-
-/*
- * Restart the receiver at offset 0 of the ring. Clearing CR.RE resets the
- * chip's receive pointers (Realtek's advice, and what Linux relies on);
- * QEMU's model resets them on the RCR write. CAPR is set to match. Frames
- * still in the ring are lost. Interrupts off (caller).
- */
-static void rtl8139_rx_restart(struct rtl8139_private *tp)
-{
-	int spins = 200;
-
-	RTL_W8(CR, CR_TE);
-	while ((RTL_R8(CR) & CR_RE) && --spins)
-		udelay(1);
-	tp->cur_rx = 0;
-	RTL_W32(RBSTART, tp->rx_ring_dma);
-	RTL_W8(CR, CR_RE | CR_TE);
-	RTL_W32(RCR, tp->rx_config);
-	RTL_W16(CAPR, rtl8139_capr(0));
-}
-
-/*
- * The header at cur_rx makes no sense (not ROK, or a size that cannot fit):
- * we lost track of where frames start. Count it and restart the receiver,
- * as Linux's rtl8139_rx_err does.
- */
-static void rtl8139_rx_err(struct rtl8139_private *tp, uint16_t rx_status)
-{
-	struct net_device *dev = tp->dev;
-
-	pci_dbg(tp->pdev, "%s: bad rx header %04x at %u, restarting receiver\n",
-		dev->name, rx_status, tp->cur_rx);
-	dev->stats.rx_errors++;
-	if (rx_status & RSR_FAE)
-		dev->stats.rx_frame_errors++;
-	if (rx_status & RSR_CRC)
-		dev->stats.rx_crc_errors++;
-	if (rx_status & (RSR_RUNT | RSR_LONG))
-		dev->stats.rx_length_errors++;
-	tp->rx_restarts++;
-	rtl8139_rx_restart(tp);
-}
-
-/* The reason a copied frame of pkt_size bytes (no FCS) is not delivered. */
-static enum skb_drop_reason rtl8139_rx_check(struct net_device *dev,
-					     unsigned int pkt_size)
-{
-	if (pkt_size < ETH_ZLEN) {
-		dev->stats.rx_length_errors++;
-		return SKB_DROP_REASON_RX_RUNT;
-	}
-	if (pkt_size > ETH_FRAME_LEN) {
-		dev->stats.rx_length_errors++;
-		return SKB_DROP_REASON_RX_OVERSIZE;
-	}
-	return SKB_NOT_DROPPED_YET;
-}
-
-/* Copy one frame out of the ring into a new skb and send it on its way. */
-static void rtl8139_rx_one(struct rtl8139_private *tp, unsigned int offset,
-			   unsigned int pkt_size)
-{
-	struct net_device *dev = tp->dev;
-	enum skb_drop_reason reason;
-	struct sk_buff *skb;
-
-	skb = netdev_alloc_skb_ip_align(dev, pkt_size);
-	if (!skb) {
-		dev->stats.rx_dropped++; /* the frame stays unread: lost */
-		return;
-	}
-	rtl8139_copy_from_ring(tp->rx_ring, offset, skb_put(skb, pkt_size),
-			       pkt_size);
-	reason = rtl8139_rx_check(dev, pkt_size);
-	if (reason != SKB_NOT_DROPPED_YET) {
-		kfree_skb_reason(skb, reason);
-		return;
-	}
-	dev->stats.rx_packets++;
-	dev->stats.rx_bytes += pkt_size;
-	skb->protocol = eth_type_trans(skb, dev);
-	if (in_hardirq()) /* napi=off: see e1000_receive_skb */
-		netif_rx(skb);
-	else
-		netif_receive_skb(skb);
-}
-
-/*
- * rtl8139_rx - take received frames out of the ring buffer (the lab)
- * @budget: at most this many frames
- *
- * Contract (what tests/unit/test_rtl8139_rx.c checks):
- *  1. The frame at tp->cur_rx is a little-endian 32-bit header - status in
- *     the low 16 bits (RSR_*), size in the high 16 bits (frame + 4-byte FCS)
- *     - followed by size bytes; data that reaches the end of the ring
- *     continues at offset 0 (RCR.WRAP = 0). The next header is at
- *     rtl8139_next_rx(cur_rx, size): dword-aligned, modulo RX_BUF_LEN.
- *  2. Stops when cur_rx reaches CBR (nothing more written), after budget
- *     frames, or at a header whose size is RX_SIZE_IN_PROGRESS (the chip is
- *     still writing it: left for the next poll).
- *  3. A header that is not ROK or whose size is under 8 or over the ring
- *     means the ring is corrupt: rtl8139_rx_err restarts the receiver and
- *     the poll ends.
- *  4. Otherwise the frame (size - 4 bytes) is copied into a new skb and
- *     delivered (eth_type_trans, netif_receive_skb; rx_packets, rx_bytes) or
- *     dropped with kfree_skb_reason: RX_RUNT under 60 bytes, RX_OVERSIZE
- *     over 1514, both counted in rx_length_errors.
- *  5. After each frame: CAPR = rtl8139_capr(new cur_rx), giving the space
- *     back, then the rx bits of ISR are acked - in that order, so a frame
- *     that arrives after the ack raises ROK again and is not missed.
- *  6. Returns the number of frames taken (delivered or dropped).
- * Context: softirq (NAPI, rx interrupts masked) or hard IRQ (napi=off).
- */
-static int rtl8139_rx(struct rtl8139_private *tp, int budget)
-{
-	int received = 0;
-
-	while (received < budget && tp->cur_rx != RTL_R16(CBR)) {
-		unsigned int offset = tp->cur_rx;
-		/* little-endian, as the CPU: no conversion on x86 */
-		uint32_t rx_header =
-			READ_ONCE(*(uint32_t *)(tp->rx_ring + offset));
-		uint16_t rx_status = rx_header & 0xffff;
-		unsigned int rx_size = rx_header >> 16;
-
-		if (rx_size == RX_SIZE_IN_PROGRESS)
-			break;
-		if (!(rx_status & RSR_ROK) || rx_size < 8 ||
-		    rx_size > RX_BUF_LEN - RX_HDR_LEN) {
-			rtl8139_rx_err(tp, rx_status);
-			break;
-		}
-		rtl8139_rx_one(tp, (offset + RX_HDR_LEN) % RX_BUF_LEN,
-			       rx_size - RX_FCS_LEN);
-		received++;
-		tp->cur_rx = rtl8139_next_rx(offset, rx_size);
-		RTL_W16(CAPR, rtl8139_capr(tp->cur_rx));
-		RTL_W16(ISR, INT_RX_ACK);
-	}
-	return received;
-}
+/* ---- receive: the rest of stage 6 (the ring itself is in rtl8139_rx.c) ---- */
 
 /*
  * Rx trouble the interrupt reports rather than the ring: buffer overflow
@@ -513,10 +193,19 @@ static void rtl8139_tx_interrupt(struct rtl8139_private *tp)
 
 /* ---- interrupt: stage 3 ---------------------------------------------------- */
 
-/* napi=off: the whole ring in the hard IRQ (see e1000_intr_no_napi). */
+/*
+ * napi=off: empty the ring in the hard IRQ, however long that takes (see
+ * e1000_intr_no_napi). It must really be empty when we leave: rtl8139_rx
+ * acks ROK frame by frame, so frames left behind would wait for an
+ * interrupt that never comes - and QEMU's model, with a full ring, waits
+ * for a CAPR write before it delivers anything more.
+ */
 static void rtl8139_intr_no_napi(struct rtl8139_private *tp)
 {
-	rtl8139_rx_work(tp, RX_BUF_LEN / ETH_ZLEN);
+	const int budget = RTL8139_NAPI_WEIGHT;
+
+	while (rtl8139_rx_work(tp, budget) == budget)
+		;
 	RTL_W16(IMR, tp->intr_mask);
 }
 
