@@ -9,15 +9,12 @@
  * into the buffer the driver posted at the hardware's head, length and
  * errors first, DD last - and only into descriptors the driver handed over
  * (before RDT). Delivered frames reach a protocol handler through the real
- * network core (shim_netcore.h).
+ * network core (shim_nic.h).
  */
-#include "tests/unit/shim_netcore.h"
+#include "tests/unit/shim_nic.h"
 #include "drivers/net/e1000/e1000_rx.c"
 
-volatile unsigned int __preempt_count; /* kernel/preempt.h: not in hardirq */
-
 #define RING 16 /* small, so the tests wrap it often */
-#define TEST_TYPE 0x88b5
 
 static uint32_t regs[0x20000 / 4]; /* the BAR0 register window */
 static struct e1000_rx_desc descs[RING];
@@ -27,28 +24,6 @@ static struct e1000_rx_ring *ring;
 static unsigned int hw_head; /* RDH: the next descriptor the "NIC" fills */
 static uint8_t next_tag;     /* first payload byte, to check order */
 
-/* ---- what the stack received ---- */
-static int got;
-static unsigned int got_len[128];
-static uint8_t got_tag[128];
-
-static int test_rcv(struct sk_buff *skb, struct net_device *d,
-		    struct packet_type *pt, struct net_device *orig)
-{
-	if (got < 128) {
-		got_len[got] = skb->len + ETH_HLEN;
-		got_tag[got] = skb->len ? skb->data[0] : 0;
-	}
-	got++;
-	consume_skb(skb);
-	return NET_RX_SUCCESS;
-}
-
-static struct packet_type test_pt = { .type = htons(TEST_TYPE),
-				      .func = test_rcv };
-
-static const struct net_device_ops test_ops; /* registrable, nothing more */
-
 static uint32_t rdt(void)
 {
 	return regs[E1000_RDT / 4];
@@ -56,18 +31,11 @@ static uint32_t rdt(void)
 
 static void setup(void)
 {
-	netcore_reset();
 	memset(regs, 0, sizeof(regs));
 	memset(descs, 0, sizeof(descs));
 	hw_head = 0;
 	next_tag = 0;
-	got = 0;
-	__preempt_count = 0;
-	dev = alloc_etherdev(sizeof(struct e1000_adapter));
-	eth_hw_addr_set(dev, fake_mac);
-	dev->netdev_ops = &test_ops;
-	CHECK_EQ(register_netdev(dev), 0);
-	set_bit(__LINK_STATE_START, &dev->state); /* as dev_open would */
+	dev = nic_test_dev_create(sizeof(struct e1000_adapter));
 	ad = netdev_priv(dev);
 	ad->netdev = dev;
 	ad->hw_addr = regs;
@@ -75,7 +43,6 @@ static void setup(void)
 	ring->desc = descs;
 	ring->count = RING;
 	ring->buffer_info = calloc(RING, sizeof(*ring->buffer_info));
-	dev_add_pack(&test_pt);
 	e1000_alloc_rx_buffers(ad, ring, E1000_DESC_UNUSED(ring));
 }
 
@@ -86,10 +53,7 @@ static void teardown(void)
 		if (ring->buffer_info[i].skb)
 			consume_skb(ring->buffer_info[i].skb);
 	free(ring->buffer_info);
-	dev_remove_pack(&test_pt);
-	unregister_netdev(dev);
-	free_netdev(dev);
-	CHECK_NO_LEAKS();
+	nic_test_dev_destroy(dev);
 }
 
 /* The NIC stores one frame of len bytes (no FCS: RCTL.SECRC) at RDH. */
@@ -97,7 +61,6 @@ static void nic_rx(unsigned int len, uint8_t status, uint8_t errors)
 {
 	struct e1000_rx_desc *d = &descs[hw_head];
 	struct sk_buff *skb = ring->buffer_info[hw_head].skb;
-	unsigned char *buf;
 
 	if (hw_head == rdt()) { /* RDH == RDT: no buffer, hardware drops */
 		FAILF("nic_rx: the driver gave the NIC no descriptor");
@@ -105,13 +68,7 @@ static void nic_rx(unsigned int len, uint8_t status, uint8_t errors)
 	}
 	CHECK(skb != NULL);
 	CHECK_EQ(d->buffer_addr, (uint64_t)__pa(skb->data));
-	buf = skb->data;
-	memset(buf, 0, len < 2048 ? len : 2048);
-	memcpy(buf, fake_mac, ETH_ALEN);
-	memcpy(buf + ETH_ALEN, peer_mac, ETH_ALEN);
-	buf[12] = TEST_TYPE >> 8;
-	buf[13] = TEST_TYPE & 0xff;
-	buf[14] = next_tag++;
+	nic_test_frame(skb->data, len < 2048 ? len : 2048, next_tag++);
 	d->length = len;
 	d->errors = errors;
 	d->status = status; /* DD last */
@@ -246,6 +203,7 @@ TEST(e1000_clean_wraps_the_ring_many_times_without_loss)
 		CHECK_EQ(E1000_DESC_UNUSED(ring), 0);
 	}
 	CHECK_EQ(got, 140);
+	CHECK(got_intact);
 	CHECK_EQ(dev->stats.rx_packets, 140);
 	teardown();
 }

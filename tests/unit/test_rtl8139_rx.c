@@ -8,14 +8,10 @@
  * memory; chip_rx() writes a frame the way the RTL8139 does in ring mode with
  * RCR.WRAP = 0 - header, frame, FCS, continuing at offset 0 past the end,
  * then the next offset rounded to a dword into CBR. Delivered frames reach a
- * protocol handler through the real network core (shim_netcore.h).
+ * protocol handler through the real network core (shim_nic.h).
  */
-#include "tests/unit/shim_netcore.h"
+#include "tests/unit/shim_nic.h"
 #include "drivers/net/rtl8139/rtl8139_rx.c"
-
-volatile unsigned int __preempt_count; /* kernel/preempt.h: not in hardirq */
-
-#define TEST_TYPE 0x88b5
 
 static uint8_t regs[256] __aligned(4); /* the I/O window, as memory */
 static unsigned char ring_mem[RX_BUF_LEN + RX_BUF_PAD];
@@ -27,59 +23,22 @@ static uint8_t next_tag;
 #define REG16(r) (*(uint16_t *)(regs + (r)))
 #define REG32(r) (*(uint32_t *)(regs + (r)))
 
-/* ---- what the stack received ---- */
-static int got;
-static unsigned int got_len[128];
-static uint8_t got_tag[128];
-static bool got_intact; /* every payload byte as the chip wrote it */
-
-static int test_rcv(struct sk_buff *skb, struct net_device *d,
-		    struct packet_type *pt, struct net_device *orig)
-{
-	for (unsigned int i = 1; i < skb->len; i++)
-		if (skb->data[i] != (uint8_t)(skb->data[0] + i))
-			got_intact = false;
-	if (got < 128) {
-		got_len[got] = skb->len + ETH_HLEN;
-		got_tag[got] = skb->data[0];
-	}
-	got++;
-	consume_skb(skb);
-	return NET_RX_SUCCESS;
-}
-
-static struct packet_type test_pt = { .type = htons(TEST_TYPE),
-				      .func = test_rcv };
-static const struct net_device_ops test_ops;
-
 static void setup(void)
 {
-	netcore_reset();
 	memset(regs, 0, sizeof(regs));
 	memset(ring_mem, 0, sizeof(ring_mem));
 	cbr = 0;
 	next_tag = 0;
-	got = 0;
-	got_intact = true;
-	__preempt_count = 0;
-	dev = alloc_etherdev(sizeof(struct rtl8139_private));
-	eth_hw_addr_set(dev, fake_mac);
-	dev->netdev_ops = &test_ops;
-	CHECK_EQ(register_netdev(dev), 0);
-	set_bit(__LINK_STATE_START, &dev->state); /* as dev_open would */
+	dev = nic_test_dev_create(sizeof(struct rtl8139_private));
 	tp = netdev_priv(dev);
 	tp->dev = dev;
 	tp->mmio_addr = regs;
 	tp->rx_ring = ring_mem;
-	dev_add_pack(&test_pt);
 }
 
 static void teardown(void)
 {
-	dev_remove_pack(&test_pt);
-	unregister_netdev(dev);
-	free_netdev(dev);
-	CHECK_NO_LEAKS();
+	nic_test_dev_destroy(dev);
 }
 
 /* Start both sides at offset off, as if the ring had been used up to it. */
@@ -104,13 +63,7 @@ static void chip_rx(unsigned int len, uint16_t status)
 	unsigned int start = cbr;
 	uint8_t frame[4096], fcs[RX_FCS_LEN] = { 0 };
 
-	memcpy(frame, fake_mac, ETH_ALEN);
-	memcpy(frame + ETH_ALEN, peer_mac, ETH_ALEN);
-	frame[12] = TEST_TYPE >> 8;
-	frame[13] = TEST_TYPE & 0xff;
-	for (unsigned int i = ETH_HLEN; i < len; i++)
-		frame[i] = (uint8_t)(next_tag + i - ETH_HLEN);
-	next_tag++;
+	nic_test_frame(frame, len, next_tag++);
 	chip_write(&header, RX_HDR_LEN);
 	chip_write(frame, len);
 	chip_write(fcs, RX_FCS_LEN);

@@ -43,7 +43,7 @@
 
 #include "drivers/net/e1000/e1000_hw.h"
 #include "drivers/net/ethtool.h"
-#include "drivers/net/napi_off.h"
+#include "drivers/net/nic.h"
 #include "drivers/pci/pci.h"
 #include "kernel/iomap.h"
 #include "kernel/timer.h"

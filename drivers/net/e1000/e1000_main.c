@@ -551,21 +551,16 @@ static void e1000_check_link(struct e1000_adapter *adapter)
 	uint32_t status = er32(adapter, E1000_STATUS);
 	bool up = status & E1000_STATUS_LU;
 
-	if (up == netif_carrier_ok(netdev))
+	if (!nic_carrier_update(netdev, up))
 		return;
-	if (up) {
+	if (up)
 		pci_info(adapter->pdev, "%s: NIC Link is Up %s Mbps %s Duplex\n",
 			 netdev->name,
 			 e1000_speed_name[(status & E1000_STATUS_SPEED_MASK) >>
 					  E1000_STATUS_SPEED_SHIFT],
 			 (status & E1000_STATUS_FD) ? "Full" : "Half");
-		netif_carrier_on(netdev);
-		netif_wake_queue(netdev);
-	} else {
+	else
 		pci_info(adapter->pdev, "%s: NIC Link is Down\n", netdev->name);
-		netif_carrier_off(netdev);
-		netif_stop_queue(netdev);
-	}
 }
 
 /*

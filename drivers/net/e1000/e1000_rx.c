@@ -86,15 +86,7 @@ static enum skb_drop_reason e1000_rx_check(struct e1000_adapter *adapter,
 		netdev->stats.rx_errors++;
 		return SKB_DROP_REASON_DEV_HDR;
 	}
-	if (length < ETH_ZLEN) {
-		netdev->stats.rx_length_errors++;
-		return SKB_DROP_REASON_RX_RUNT;
-	}
-	if (length > ETH_FRAME_LEN) {
-		netdev->stats.rx_length_errors++;
-		return SKB_DROP_REASON_RX_OVERSIZE;
-	}
-	return SKB_NOT_DROPPED_YET;
+	return nic_rx_length_check(netdev, length); /* runt, oversized */
 }
 
 /* Hand one good frame to the link layer (stage 7). */

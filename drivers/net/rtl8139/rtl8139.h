@@ -10,7 +10,7 @@
 #define RXOS_DRIVERS_NET_RTL8139_H
 
 #include "drivers/net/ethtool.h"
-#include "drivers/net/napi_off.h"
+#include "drivers/net/nic.h"
 #include "drivers/pci/pci.h"
 #include "kernel/iomap.h"
 #include "kernel/timer.h"

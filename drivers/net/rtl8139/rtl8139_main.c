@@ -366,17 +366,8 @@ static void rtl8139_check_link(struct rtl8139_private *tp)
 	struct net_device *dev = tp->dev;
 	bool up = RTL_R16(BMSR) & BMSR_LSTATUS;
 
-	if (up == netif_carrier_ok(dev))
-		return;
-	if (up) {
-		pci_info(tp->pdev, "%s: link up\n", dev->name);
-		netif_carrier_on(dev);
-		netif_wake_queue(dev);
-	} else {
-		pci_info(tp->pdev, "%s: link down\n", dev->name);
-		netif_carrier_off(dev);
-		netif_stop_queue(dev);
-	}
+	if (nic_carrier_update(dev, up))
+		pci_info(tp->pdev, "%s: link %s\n", dev->name, up ? "up" : "down");
 }
 
 /* MPC: frames the chip missed for want of ring space. 24 bits; write clears. */

@@ -80,21 +80,6 @@ static void rtl8139_rx_err(struct rtl8139_private *tp, uint16_t rx_status)
 	rtl8139_rx_restart(tp);
 }
 
-/* The reason a copied frame of pkt_size bytes (no FCS) is not delivered. */
-static enum skb_drop_reason rtl8139_rx_check(struct net_device *dev,
-					     unsigned int pkt_size)
-{
-	if (pkt_size < ETH_ZLEN) {
-		dev->stats.rx_length_errors++;
-		return SKB_DROP_REASON_RX_RUNT;
-	}
-	if (pkt_size > ETH_FRAME_LEN) {
-		dev->stats.rx_length_errors++;
-		return SKB_DROP_REASON_RX_OVERSIZE;
-	}
-	return SKB_NOT_DROPPED_YET;
-}
-
 /* Copy one frame out of the ring into a new skb and send it on its way. */
 static void rtl8139_rx_one(struct rtl8139_private *tp, unsigned int offset,
 			   unsigned int pkt_size)
@@ -110,7 +95,7 @@ static void rtl8139_rx_one(struct rtl8139_private *tp, unsigned int offset,
 	}
 	rtl8139_copy_from_ring(tp->rx_ring, offset, skb_put(skb, pkt_size),
 			       pkt_size);
-	reason = rtl8139_rx_check(dev, pkt_size);
+	reason = nic_rx_length_check(dev, pkt_size);
 	if (reason != SKB_NOT_DROPPED_YET) {
 		kfree_skb_reason(skb, reason);
 		return;
