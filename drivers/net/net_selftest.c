@@ -1,8 +1,9 @@
 /*
- * net_selftest.c - SELFTEST(net_counters): the NIC drivers on the console,
+ * net_selftest.c - selftest net_counters: the NIC drivers on the console,
  * for integration tests, until the shell's ifconfig/ethtool exist.
  *
- * Boot with selftest=net_counters. Every registered Ethernet device is
+ * Boot with selftest=net_counters (only by name: it waits for typed
+ * commands, so selftest=all skips it). Every registered Ethernet device is
  * brought up (dev_open); once they all have carrier (at most 10 s) the test
  * prints "net_counters: ready" and a line per device, then serves
  * one-letter commands read from ttyS0:
@@ -171,7 +172,7 @@ static int net_selftest_up(void)
 	return all ? 0 : -1;
 }
 
-SELFTEST(net_counters)
+SELFTEST_BY_NAME(net_counters)
 {
 	unsigned long last = jiffies;
 	int c;
