@@ -93,7 +93,6 @@ enum e1000_stat {
 	E1000_STAT_ALGNERRC,
 	E1000_STAT_RXERRC,
 	E1000_STAT_MPC,
-	E1000_STAT_RLEC,
 	E1000_STAT_RNBC,
 	E1000_STAT_RUC,
 	E1000_STAT_ROC,
@@ -112,13 +111,11 @@ struct e1000_adapter {
 	/* interrupt moderation: ethtool -C rx-usecs (e1000_ethtool.c) */
 	uint32_t rx_coalesce_usecs;
 
-	/* counters the hardware keeps; see e1000_update_stats() */
-	uint64_t hw_stats[E1000_STAT_NUM];
+	/* the hardware's counters: see e1000_update_stats() */
 	uint32_t hw_stats_last[E1000_STAT_NUM]; /* for non-clearing models */
 	bool stats_do_not_clear;		/* quirk: QEMU's model */
 
 	uint64_t alloc_rx_buff_failed; /* Linux: same name, ethtool -S */
-	uint64_t rx_overrun_irqs;      /* ICR.RXO seen */
 };
 
 /* ---- register access (Linux: er32/ew32 macros on hw->hw_addr) ----------- */

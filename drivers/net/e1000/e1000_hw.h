@@ -55,7 +55,6 @@
 #define E1000_SYMERRS 0x04008
 #define E1000_RXERRC 0x0400C
 #define E1000_MPC 0x04010     /* 13.7.5 missed: no room in the rx FIFO */
-#define E1000_RLEC 0x04040    /* 13.7.15 length errors */
 #define E1000_GPRC 0x04074    /* good packets received */
 #define E1000_RNBC 0x040A0    /* 13.7.33 no rx descriptor available */
 #define E1000_RUC 0x040A4     /* 13.7.34 undersize (< 64 bytes with FCS) */
@@ -80,7 +79,7 @@
 #define E1000_EERD_DONE 0x00000010u /* 82540: bit 4 (82541+: bit 1) */
 #define E1000_EERD_ADDR_SHIFT 8
 #define E1000_EERD_DATA_SHIFT 16
-#define E1000_EEPROM_MAC_WORDS 3 /* words 0-2: the MAC address (5.6.1) */
+#define E1000_EEPROM_MAC_WORDS 3 /* words 0-2: the MAC address */
 
 /* ---- interrupt causes: ICR/ICS/IMS/IMC share one layout (13.4.17) -------- */
 #define E1000_ICR_TXDW 0x00000001u   /* a tx descriptor was written back */

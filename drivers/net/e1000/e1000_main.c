@@ -38,7 +38,7 @@
 
 static const char e1000_driver_name[] = "e1000";
 
-/* ---- reset and MAC address (SDM 14.3, 5.6) -------------------------------- */
+/* ---- reset and MAC address (SDM 13.4.1 CTRL, 13.4.4 EERD) ---------------- */
 
 /* Mask every interrupt cause and discard any that were pending. */
 static void e1000_irq_disable(struct e1000_adapter *adapter)
@@ -54,8 +54,7 @@ static void e1000_irq_enable(struct e1000_adapter *adapter)
 }
 
 /*
- * Global reset (SDM 14.3: CTRL.RST resets everything but the PCI
- * configuration). Receive and transmit are stopped first so no DMA is in
+ * Global reset (CTRL.RST, 13.4.1: everything but the PCI configuration). Receive and transmit are stopped first so no DMA is in
  * flight, as the manual advises. RST clears itself; we give it 1 ms.
  */
 static int e1000_reset_hw(struct e1000_adapter *adapter)
@@ -97,7 +96,7 @@ static int e1000_read_eeprom(struct e1000_adapter *adapter, unsigned int word,
 }
 
 /*
- * The MAC address: EEPROM words 0-2, low byte first (5.6.1). The hardware
+ * The MAC address: EEPROM words 0-2, low byte first. The hardware
  * loads the same words into RAL0/RAH0 at reset, so those are the fallback.
  */
 static int e1000_read_mac_addr(struct e1000_adapter *adapter, uint8_t *addr)
@@ -178,9 +177,8 @@ static void e1000_set_rx_mode(struct net_device *netdev)
  * wants (13.4.27). Zeroed: no stale DD bits.
  */
 #define E1000_RING_BYTES(count) ((count) * 16u)
-#define E1000_RING_ORDER 0
 
-static void *e1000_alloc_ring(unsigned int count, uint32_t *dma)
+static void *e1000_alloc_ring(uint32_t *dma)
 {
 	void *desc;
 
@@ -202,7 +200,7 @@ static int e1000_setup_rx_resources(struct e1000_adapter *adapter)
 	rx_ring->buffer_info =
 		kcalloc(rx_ring->count, sizeof(*rx_ring->buffer_info),
 			GFP_KERNEL);
-	rx_ring->desc = e1000_alloc_ring(rx_ring->count, &rx_ring->dma);
+	rx_ring->desc = e1000_alloc_ring(&rx_ring->dma);
 	if (!rx_ring->buffer_info || !rx_ring->desc)
 		return -ENOMEM;
 	rx_ring->next_to_use = rx_ring->next_to_clean = 0;
@@ -218,7 +216,7 @@ static int e1000_setup_tx_resources(struct e1000_adapter *adapter)
 	tx_ring->buffer_info =
 		kcalloc(tx_ring->count, sizeof(*tx_ring->buffer_info),
 			GFP_KERNEL);
-	tx_ring->desc = e1000_alloc_ring(tx_ring->count, &tx_ring->dma);
+	tx_ring->desc = e1000_alloc_ring(&tx_ring->dma);
 	if (!tx_ring->buffer_info || !tx_ring->desc)
 		return -ENOMEM;
 	tx_ring->next_to_use = tx_ring->next_to_clean = 0;
@@ -226,8 +224,8 @@ static int e1000_setup_tx_resources(struct e1000_adapter *adapter)
 }
 
 /*
- * Give back every buffer still in the rings (ifdown). The device is
- * stopped first (e1000_down), so no DMA can land in freed memory. Posted
+ * Give back every buffer still in the rings (ifdown). e1000_close stops
+ * the device first, so no DMA can land in freed memory. Posted
  * rx buffers hold no frame: consume_skb, not a drop. Unsent tx frames are
  * dropped: the device went down under them.
  */
@@ -424,7 +422,9 @@ static void e1000_intr_no_napi(struct e1000_adapter *adapter)
  * Reading ICR returns the causes and clears them: that is the ack (13.4.17).
  * 0 means the interrupt was not ours (the line may be shared). Then mask
  * the device (IMC) and schedule the poll; the frames stay in the ring for
- * e1000_clean. A link change only pokes the watchdog timer. Hard IRQ,
+ * e1000_clean. A link change only pokes the watchdog timer. RXO (the ring
+ * ran full, frames were missed) needs nothing more: the poll frees
+ * descriptors and the device goes on; MPC/RNBC count the loss. Hard IRQ,
  * interrupts off.
  */
 static irqreturn_t e1000_intr(int irq, void *data)
@@ -437,8 +437,6 @@ static irqreturn_t e1000_intr(int irq, void *data)
 		return IRQ_NONE;
 	if (icr & E1000_ICR_LSC)
 		mod_timer(&adapter->watchdog_timer, jiffies);
-	if (icr & E1000_ICR_RXO)
-		adapter->rx_overrun_irqs++;
 	e1000_irq_disable(adapter);
 	if (netdev_napi_off())
 		e1000_intr_no_napi(adapter);
@@ -475,14 +473,14 @@ static int e1000_clean(struct napi_struct *napi, int budget)
 static const uint32_t e1000_stat_reg[E1000_STAT_NUM] = {
 	[E1000_STAT_CRCERRS] = E1000_CRCERRS, [E1000_STAT_ALGNERRC] = E1000_ALGNERRC,
 	[E1000_STAT_RXERRC] = E1000_RXERRC,   [E1000_STAT_MPC] = E1000_MPC,
-	[E1000_STAT_RLEC] = E1000_RLEC,	      [E1000_STAT_RNBC] = E1000_RNBC,
-	[E1000_STAT_RUC] = E1000_RUC,	      [E1000_STAT_ROC] = E1000_ROC,
+	[E1000_STAT_RNBC] = E1000_RNBC,	      [E1000_STAT_RUC] = E1000_RUC,
+	[E1000_STAT_ROC] = E1000_ROC,
 };
 
 /*
  * Events counted since the last call. The manual's registers clear when
  * read (13.7), so the value read is the increment. QEMU's model (through
- * 7.x at least) leaves CRCERRS..MPC, RLEC and RNBC counting up from reset
+ * 7.x at least) leaves CRCERRS..MPC and RNBC counting up from reset
  * instead; for its device (PCI subsystem vendor 1af4) we subtract the value
  * read last time. ROC and RUC do clear there; a register that clears gives
  * the right answer either way as long as it is read only here.
@@ -516,10 +514,8 @@ static void e1000_update_stats(struct e1000_adapter *adapter)
 	unsigned long flags;
 
 	local_irq_save(flags);
-	for (int s = 0; s < E1000_STAT_NUM; s++) {
+	for (int s = 0; s < E1000_STAT_NUM; s++)
 		d[s] = e1000_read_stat(adapter, s);
-		adapter->hw_stats[s] += d[s];
-	}
 	netdev->stats.rx_crc_errors += d[E1000_STAT_CRCERRS];
 	netdev->stats.rx_frame_errors += d[E1000_STAT_ALGNERRC];
 	netdev->stats.rx_missed_errors += d[E1000_STAT_MPC];
