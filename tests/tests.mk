@@ -1,4 +1,5 @@
-# tests.mk - `make test` = host unit tests, then QEMU integration tests.
+# tests.mk - `make test` = host unit tests, host tests of the user programs
+# (tests/host, run natively), then QEMU integration tests.
 #
 # Host unit tests: each tests/unit/test_*.c is one native host program
 # (this machine cannot run i386 binaries) with RXOS_HOST_TEST defined; it #includes the
@@ -24,6 +25,12 @@ PYTEST_ARGS ?=
 integration-test: all
 	$(PYTHON) -m pytest -v tests/integration $(PYTEST_ARGS)
 
+# The user programs built for the host (make host-user) and the i386 build.
+.PHONY: host-test
+host-test: host-user $(USER_TARGETS)
+	$(PYTHON) -m pytest -v tests/host $(PYTEST_ARGS)
+
 test: all
 	@$(MAKE) --no-print-directory unit-test
+	@$(MAKE) --no-print-directory host-test
 	@$(MAKE) --no-print-directory integration-test

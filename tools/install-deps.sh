@@ -21,7 +21,8 @@ set -u
 # ROM that QEMU refuses to start without.
 PKGS="build-essential gcc-multilib nasm binutils make cpio
 qemu-system-x86 ipxe-qemu grub-pc-bin grub-common xorriso mtools
-gdb python3 python3-pytest python3-scapy iproute2 tshark netcat-openbsd"
+gdb python3 python3-pytest python3-scapy iproute2 tshark netcat-openbsd
+qemu-user"
 
 # command -> the package that provides it, for the functional check.
 TOOLS="gcc:gcc-multilib ld:binutils nm:binutils make:make nasm:nasm

@@ -83,6 +83,8 @@ class Guest:
         with self._lock:
             while True:
                 m = rx.search(self._buf, self.mark)
+                if m and m.end() == len(self._buf):
+                    m = self._settle(rx)
                 if m:
                     self.mark = m.end()
                     return m
@@ -93,6 +95,16 @@ class Guest:
                 self._lock.wait(min(left, 0.5))
         pytest.fail(f"timed out waiting for {pattern!r}; console:\n"
                     + self.output[-4000:])
+
+    def _settle(self, rx, quiet=0.3):
+        """A match that reaches the end of what arrived may be cut short
+        ("to 1" of "to 15"): wait until no byte comes for `quiet` seconds,
+        then match again. Called with the lock held."""
+        while True:
+            size = len(self._buf)
+            self._lock.wait(quiet)
+            if len(self._buf) == size:
+                return rx.search(self._buf, self.mark)
 
     def send(self, text):
         self.proc.stdin.write(text.encode())

@@ -30,3 +30,16 @@ def test_unknown_selftest_is_reported_not_fatal(boot):
     g.wait_for(r"selftest no_such_thing: no such test")
     g.wait_for(r"selftests: 0 passed, 1 failed")
     g.wait_for(r"rxos: idle")
+
+
+def test_ip_option_is_kept_for_the_network_not_passed_to_init(boot):
+    g = boot("console=ttyS0 ip=10.0.2.15::10.0.2.2:255.255.255.0::eth0:off")
+    g.wait_for(r"Kernel command line:")
+    g.wait_for(r"rxos: idle")
+    assert "Unknown kernel command line parameter \"ip=" not in g.output
+
+
+def test_malformed_ip_option_is_logged_and_ignored(boot):
+    g = boot("console=ttyS0 ip=10.0.2.300")
+    g.wait_for(r"IP-Config: ip=10.0.2.300: bad client-ip, ignored")
+    g.wait_for(r"rxos: idle")

@@ -30,7 +30,7 @@ def test_boot_brings_up_gdt_idt_pic_pit_and_tsc_in_order(boot):
 
 def test_timer_list_fires_in_expiry_order_in_softirq(boot):
     g = boot("console=ttyS0 selftest=timer_list_order")
-    m = g.wait_for(r'timer_list_order: fired "(\w+)" from jiffies (\d+) to (\d+)')
+    m = g.wait_for(r'timer_list_order: fired "(\w+)" from jiffies (\d+) to (\d+)\r?\n')
     assert m.group(1) == b"BCDA"
     assert int(m.group(3)) > int(m.group(2))  # jiffies advanced
     g.wait_for(r"selftest timer_list_order: ok")
