@@ -4,17 +4,20 @@
  * head.asm calls start_kernel(magic, mbi) on the boot stack with interrupts
  * off and the first 16 MiB mapped at PAGE_OFFSET. It brings the subsystems up
  * in dependency order, each logging one line, then enables interrupts and
- * becomes the idle loop: hlt sleeps until the next interrupt (the tick at
- * the latest), whose softirqs run on the way out.
+ * calls rest_init(): pid 1 (kernel_init: selftests, then /sbin/init) and
+ * pid 2 (kthreadd) are created and the boot context becomes pid 0, the
+ * idle task, whose hlt sleeps until the next interrupt.
  * `break start_kernel` in gdb is the place to begin.
  */
 #include "drivers/net/net_drivers.h"
 #include "drivers/pci/pci.h"
 #include "drivers/tty/serial.h"
+#include "drivers/tty/tty.h"
 #include "drivers/tty/vga.h"
 #include "net/core/netdevice.h"
 #include "net/core/skbuff.h"
 #include "kernel/desc.h"
+#include "kernel/init.h"
 #include "kernel/io.h"
 #include "kernel/irq.h"
 #include "kernel/irqflags.h"
@@ -26,13 +29,12 @@
 #include "kernel/params.h"
 #include "kernel/printk.h"
 #include "kernel/reboot.h"
-#include "kernel/selftest.h"
+#include "kernel/sched/sched.h"
 #include "kernel/time.h"
 #include "kernel/timer.h"
 #include "kernel/traps.h"
+#include "kernel/utsname.h"
 #include "lib/string.h"
-
-#define UTS_RELEASE "0.1.0-rxos"
 
 const char linux_banner[] = "Linux version " UTS_RELEASE
 			    " (rxos teaching kernel) (gcc -m32) #1";
@@ -97,6 +99,7 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	cpu_init();  /* our GDT and TSS, before anything can fault */
 	trap_init(); /* IDT: from here a fault is an oops, not a reboot */
 	setup_arch(); /* memory map, paging, boot reservations */
+	sched_init(); /* the boot context becomes pid 0, before any tick */
 	parse_boot_command_line(boot_cmdline(boot_mbi));
 	console_cmdline_apply();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
@@ -106,13 +109,11 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	init_timers();
 	time_init();
 	serial_init();
+	tty_init_devices(); /* ttyS0/1, VGA tty, /dev/console */
 	local_irq_enable();
 	skb_init();	/* sk_buff caches, before any driver allocates one */
 	net_dev_init(); /* NET_RX/NET_TX softirqs, softnet_data */
 	pci_subsys_init();
 	net_drivers_init(); /* e1000, rtl8139: probe what PCI found */
-	run_selftests();
-	pr_info("rxos: idle\n");
-	for (;;)
-		halt();
+	rest_init(); /* pid 1 runs the selftests, then init */
 }

@@ -23,7 +23,7 @@ def test_boot_brings_up_gdt_idt_pic_pit_and_tsc_in_order(boot):
     g.wait_for(r"clocksource: tsc: \d+\.\d{3} MHz")
     g.wait_for(r"PIT: HZ=100")
     g.wait_for(r"serial8250: ttyS0 at I/O 0x3f8 \(irq = 4")
-    m = g.wait_for(r"\[\s*(\d+)\.(\d{6})\] rxos: idle")
+    m = g.wait_for(r"\[\s*(\d+)\.(\d{6})\] (rxos: idle|Run /\S+ as init process)")
     # printk stamps come from local_clock(): they moved past zero
     assert int(m.group(1)) * 1000000 + int(m.group(2)) > 0
 

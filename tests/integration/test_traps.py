@@ -19,7 +19,8 @@ def test_page_fault_oops_names_address_function_and_call_trace(boot):
     g.wait_for(TS + r"Call Trace:")
     g.wait_for(r"\[<c0[0-9a-f]{6}>\] selftest_page_fault_oops\+")
     g.wait_for(r"\[<c0[0-9a-f]{6}>\] run_selftests\+")
-    g.wait_for(r"\[<c0[0-9a-f]{6}>\] start_kernel\+")
+    # selftests run in pid 1 (kernel_init), as Linux's initcalls do
+    g.wait_for(r"\[<c0[0-9a-f]{6}>\] kernel_init\+")
     g.wait_for(r"Kernel panic - not syncing: Fatal exception")
     assert g.wait_exit() == PANIC_EXIT
     # the oops printed the trace; panic must not print a second one
