@@ -20,8 +20,10 @@
  *   q      quit: "selftest net_counters: ok"
  *
  * Every command's output is framed by "net_counters: begin <cmd>" and
- * "net_counters: done <cmd>" lines, which the test waits for. Input comes from serial_getc() - the UART's own buffer, which a tty
- * takes over once it registers for input; the shell replaces all of this.
+ * "net_counters: done <cmd>" lines, which the test waits for. Commands are
+ * read from /dev/ttyS0, a line at a time ("c\n": the tty is in canonical
+ * mode and echoes); before the tty layer is up, from the UART's own buffer
+ * (serial_getc). The shell's ifconfig and ethtool replace all of this.
  *
  * Process context (the end of start_kernel), interrupts on: frames arrive
  * meanwhile through the hard IRQ and NET_RX softirq. The loop answering at
@@ -29,6 +31,8 @@
  */
 #include "drivers/net/ethtool.h"
 #include "drivers/tty/serial.h"
+#include "kernel/fs/fs.h"
+#include "kernel/fs/uapi.h"
 #include "kernel/interrupt.h"
 #include "kernel/io.h"
 #include "kernel/printk.h"
@@ -152,6 +156,28 @@ static void net_selftest_cmd(int cmd)
 	printk("net_counters: done %c\n", cmd);
 }
 
+/* Where commands come from: the tty if it can be opened, else the UART. */
+static struct file *net_selftest_tty;
+
+static void net_selftest_input_open(void)
+{
+	if (vfs_open("/dev/ttyS0", O_RDONLY | O_NONBLOCK | O_NOCTTY, 0, NULL,
+		     &net_selftest_tty))
+		net_selftest_tty = NULL;
+}
+
+/* One byte of command input, or -1 when none is waiting. */
+static int net_selftest_getc(void)
+{
+	loff_t pos = 0;
+	char c;
+
+	if (!net_selftest_tty)
+		return serial_getc(0);
+	return vfs_read(net_selftest_tty, &c, 1, &pos) == 1 ? (unsigned char)c
+							     : -1;
+}
+
 /* Up every interface; wait for their carriers (the watchdogs see link). */
 static int net_selftest_up(void)
 {
@@ -172,17 +198,14 @@ static int net_selftest_up(void)
 	return all ? 0 : -1;
 }
 
-SELFTEST_BY_NAME(net_counters)
+/* Commands until 'q' (0) or NET_SELFTEST_IDLE_LIMIT without one (1). */
+static int net_selftest_serve(void)
 {
 	unsigned long last = jiffies;
 	int c;
 
-	if (net_selftest_up())
-		printk("net_counters: carrier missing on some device\n");
-	printk("net_counters: ready\n");
-	net_selftest_print();
 	while (time_before(jiffies, last + NET_SELFTEST_IDLE_LIMIT)) {
-		c = serial_getc(0);
+		c = net_selftest_getc();
 		if (c < 0) {
 			halt(); /* until the next interrupt: timer tick or NIC */
 			continue;
@@ -196,4 +219,19 @@ SELFTEST_BY_NAME(net_counters)
 	printk("net_counters: no command for %lu s\n",
 	       NET_SELFTEST_IDLE_LIMIT / HZ);
 	return 1;
+}
+
+SELFTEST_BY_NAME(net_counters)
+{
+	int ret;
+
+	if (net_selftest_up())
+		printk("net_counters: carrier missing on some device\n");
+	net_selftest_input_open();
+	printk("net_counters: ready\n");
+	net_selftest_print();
+	ret = net_selftest_serve();
+	if (net_selftest_tty)
+		fput(net_selftest_tty);
+	return ret;
 }

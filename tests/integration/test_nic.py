@@ -82,12 +82,12 @@ class Nic:
         return int(re.search(r"sent (\d+)", out).group(1))
 
     def cmd(self, c, timeout=60):
-        self.g.send(c)
+        self.g.send(c + "\n")  # the tty delivers whole lines
         self.g.wait_for(rf"net_counters: done {re.escape(c)}", timeout)
 
     def counters(self, timeout=60):
         """eth0's counters, the drop reasons and softnet_stat, as dicts."""
-        self.g.send("c")
+        self.g.send("c\n")
         m = self.g.wait_for(
             rb"(?s)net_counters: begin c.*?"
             rb"net_counters: eth0 ([^\r\n]*).*?net_counters: drops ([^\r\n]*)"
