@@ -9,6 +9,7 @@
  * idle task, whose hlt sleeps until the next interrupt.
  * `break start_kernel` in gdb is the place to begin.
  */
+#include "drivers/net/net_drivers.h"
 #include "drivers/pci/pci.h"
 #include "drivers/tty/serial.h"
 #include "drivers/tty/tty.h"
@@ -113,5 +114,6 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	skb_init();	/* sk_buff caches, before any driver allocates one */
 	net_dev_init(); /* NET_RX/NET_TX softirqs, softnet_data */
 	pci_subsys_init();
+	net_drivers_init(); /* e1000, rtl8139: probe what PCI found */
 	rest_init(); /* pid 1 runs the selftests, then init */
 }

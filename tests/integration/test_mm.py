@@ -112,8 +112,9 @@ def test_reading_address_0x1000_faults(boot):
 
 def test_ioremap_reaches_the_ioapic_uncached(boot):
     g = selftest(boot, "ioremap_ioapic")
-    assert re.search(r"ioremap_ioapic: 0xfec00000 at 0xf0000000: version 0x(11|20), "
-                     r"24 redirection entries", g.output)
+    # Anywhere in the ioremap window: NIC drivers map their BARs at boot.
+    assert re.search(r"ioremap_ioapic: 0xfec00000 at 0xf[0-3][0-9a-f]{6}: "
+                     r"version 0x(11|20), 24 redirection entries", g.output)
 
 
 def test_user_page_tables_translate_through_cr3(boot):
