@@ -23,6 +23,7 @@
  * would otherwise overwrite whatever lies next in memory.
  */
 #include "net/core/skbuff.h"
+#include "net/core/dst.h"
 #include "kernel/errno.h"
 #include "kernel/mm/slab.h"
 #include "kernel/printk.h"
@@ -140,6 +141,7 @@ struct sk_buff *napi_alloc_skb(struct napi_struct *napi, unsigned int len)
 static void __copy_skb_header(struct sk_buff *new, const struct sk_buff *old)
 {
 	new->dev = old->dev;
+	new->_skb_dst = dst_clone(old->_skb_dst);
 	new->tstamp = old->tstamp;
 	memcpy(new->cb, old->cb, sizeof(old->cb));
 	new->skb_iif = old->skb_iif;
@@ -228,6 +230,7 @@ static void skb_release_data(struct sk_buff *skb)
 /* Free now, whatever the users count (it must be ours alone). */
 void __kfree_skb(struct sk_buff *skb)
 {
+	skb_dst_drop(skb);
 	if (skb->destructor)
 		skb->destructor(skb);
 	skb_release_data(skb);

@@ -167,6 +167,8 @@ struct skb_shared_info {
 	/* Linux: nr_frags, frags[] (page pieces), frag_list, gso_size ... */
 };
 
+struct dst_entry;
+
 struct sk_buff {
 	/* First, as in sk_buff_head: queue code treats the head as an skb. */
 	struct sk_buff *next;
@@ -174,6 +176,7 @@ struct sk_buff {
 
 	struct net_device *dev; /* arrived on / leaves through */
 	struct sock *sk;	/* owning socket, if any */
+	struct dst_entry *_skb_dst; /* route taken (net/core/dst.h), or NULL */
 	void (*destructor)(struct sk_buff *skb); /* e.g. uncharge the socket */
 	uint64_t tstamp; /* ns since boot, set on receive */
 	/* Control buffer: per-layer private state (Linux's TCP_SKB_CB, IPCB). */
