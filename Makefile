@@ -6,7 +6,8 @@
 #   make debug      boot halted with a gdb stub; `make gdb` in another terminal
 #   make test       host unit tests, then QEMU integration tests
 #   make deps       install the packages rxos needs (tools/install-deps.sh)
-#   make docs-check     README.md and docs/ name files that exist
+#   make docs-check     README.md and docs/ name files and code that exist
+#   make docs           build/docs: the docs with DOC: citations resolved
 #   make format-check   clang-format --dry-run over the kernel's C files
 #
 # Every .c/.asm under kernel/ lib/ drivers/ net/ boot/ is part of the kernel;
@@ -55,7 +56,7 @@ MISSING := $(strip $(shell for t in $(NEEDED_TOOLS); do \
 DEPS_STAMP := $(BUILD)/.deps-ok
 
 .PHONY: all iso run debug gdb test unit-test integration-test clean deps \
-	docs-check format format-check FORCE
+	docs docs-check format format-check FORCE
 all: $(BUILD)/kernel.elf $(BUILD)/initramfs.cpio
 
 ifneq ($(MISSING),)
@@ -169,9 +170,15 @@ debug: iso $(GDBINIT)
 gdb: $(GDBINIT)
 	gdb -q -iex "set auto-load local-gdbinit off" -x $(GDBINIT)
 
-# README.md and docs/ name files that exist (tools/docs-check.py).
+# README.md and docs/ name files and code anchors (`DOC:tag`) that exist
+# (tools/docs-check.py); `make docs` also writes build/docs/ with each
+# citation followed by its file:line.
 docs-check:
 	@$(PYTHON) tools/docs-check.py
+
+docs:
+	@$(PYTHON) tools/docs-check.py --resolve $(BUILD)/docs
+	@echo "docs: resolved copies in $(BUILD)/docs/"
 
 # clang-format (.clang-format, Linux style) over the kernel's C sources.
 # Reports; not part of `make test`. `make format FILES=net/core/dev.c` rewrites.

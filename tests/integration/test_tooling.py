@@ -287,7 +287,8 @@ def docs_check(*files):
 def test_docs_point_at_files_that_exist():
     r = docs_check()
     assert r.returncode == 0, r.stdout
-    assert re.search(r"^docs-check: \d+ files, 0 missing paths$", r.stdout, re.M)
+    assert re.search(r"^docs-check: \d+ files, 0 missing paths, \d+ anchors, "
+                     r"0 anchor errors$", r.stdout, re.M)
 
 
 def test_docs_check_catches_a_stale_path(tmp_path):
@@ -300,3 +301,40 @@ def test_docs_check_catches_a_stale_path(tmp_path):
     assert "`kernel/no_such_file.c` does not exist" in r.stdout
     assert "net/core/dev.c" not in r.stdout
     assert "*kernel/main.c* exists now" in r.stdout
+
+
+def test_docs_check_catches_dangling_and_doubled_anchors(tmp_path):
+    doc = tmp_path / "cites.md"
+    doc.write_text("the walk: `DOC:nf_hook_slow`\n"
+                   "gone: `DOC:no-such-anchor`\n")
+    r = docs_check(doc)
+    assert r.returncode == 1
+    assert "`DOC:no-such-anchor` names no anchor" in r.stdout
+    assert "nf_hook_slow" not in r.stdout.split("docs-check: 1 files")[0]
+
+
+def test_docs_check_resolves_citations_to_file_and_line(tmp_path):
+    doc = os.path.join("docs", "architecture.md")
+    r = subprocess.run(["/usr/bin/python3", "tools/docs-check.py", "--resolve",
+                        str(tmp_path), doc], cwd=ROOT, capture_output=True,
+                       text=True, timeout=60)
+    assert r.returncode == 0, r.stdout
+    out = (tmp_path / doc).read_text()
+    m = re.search(r"`DOC:nf_hook_slow` \(`(net/netfilter/core\.c):(\d+)`\)", out)
+    assert m, out[:2000]
+    with open(os.path.join(ROOT, m.group(1))) as f:
+        assert "DOC: nf_hook_slow" in f.read().splitlines()[int(m.group(2)) - 1]
+
+
+def test_docs_check_fails_on_an_anchor_no_doc_cites(tmp_path):
+    (tmp_path / "tools").mkdir()
+    shutil.copy(os.path.join(ROOT, "tools", "docs-check.py"), tmp_path / "tools")
+    (tmp_path / "kernel").mkdir()
+    (tmp_path / "kernel" / "x.c").write_text("/* DOC: lonely */\nint x;\n"
+                                             "/* DOC: cited */\nint y;\n")
+    (tmp_path / "README.md").write_text("see `DOC:cited`\n")
+    r = subprocess.run(["/usr/bin/python3", "tools/docs-check.py"], cwd=tmp_path,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1
+    assert "kernel/x.c:1: anchor DOC: lonely is cited by no doc" in r.stdout
+    assert "cited is cited by no doc" not in r.stdout
