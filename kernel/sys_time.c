@@ -200,15 +200,25 @@ long sys_clock_getres(int which_clock, struct timespec32 __user *tp)
 
 /* ---- sleeping -------------------------------------------------------------------- */
 
-/* Sleep ns nanoseconds (at least); -EINTR with *left set if a signal came. */
+/* Ticks that cover ns: rounded down, plus one for the tick under way. */
+static long ns_to_timeout(uint64_t ns)
+{
+	return (long)min(ns / (NSEC_PER_SEC / HZ) + 1,
+			 (uint64_t)MAX_SCHEDULE_TIMEOUT - 1);
+}
+
+/*
+ * Sleep ns nanoseconds (at least); -EINTR with *left set if a signal came.
+ * The end is checked on local_clock(), the clock user space reads, not on
+ * jiffies: the two need not agree (QEMU may deliver late ticks in a
+ * burst), and a sleep must never end early on CLOCK_MONOTONIC.
+ */
 static long do_nanosleep(uint64_t ns, uint64_t *left)
 {
-	uint64_t end = local_clock() + ns;
-	long timeout = (long)min(ns / (NSEC_PER_SEC / HZ) + 1,
-				 (uint64_t)MAX_SCHEDULE_TIMEOUT - 1);
+	uint64_t end = local_clock() + ns, now;
 
-	while (timeout && !signal_pending(current))
-		timeout = schedule_timeout_interruptible(timeout);
+	while (!signal_pending(current) && (now = local_clock()) < end)
+		schedule_timeout_interruptible(ns_to_timeout(end - now));
 	if (!signal_pending(current))
 		return 0;
 	*left = local_clock() < end ? end - local_clock() : 0;
