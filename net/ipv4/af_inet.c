@@ -11,9 +11,20 @@
  * this file (inet_create, inet_ioctl, ...) belongs to the socket layer.
  */
 #include "net/ipv4/af_inet.h"
+#include "kernel/fs/proc_fs.h"
 #include "kernel/printk.h"
+#include "net/ipv4/arp.h"
+#include "net/ipv4/inetdevice.h"
+#include "net/ipv4/ip.h"
+#include "net/ipv4/ipconfig.h"
 
 void inet_init(void)
 {
 	pr_info("NET: Registered PF_INET protocol family\n");
+	arp_init();
+	ip_init(); /* ip_rt_init, the ETH_P_IP packet_type */
+	devinet_init();
+	if (proc_create_single("net/arp", arp_seq_show))
+		pr_warn("IPv4: could not create /proc/net/arp\n");
+	ip_auto_config();
 }
