@@ -42,13 +42,7 @@
 #include "net/ipv4/ip.h"
 #include "net/ipv4/snmp.h"
 
-/*
- * From the IPv4 layer (ip_input.c's protocol table, icmp.c, route.c): weak
- * references until that work is merged. Without them UDP still binds,
- * queues and reads (the unit tests call udp_rcv directly); it cannot send.
- */
-int inet_add_protocol(const struct net_protocol *prot, unsigned char protocol)
-	__attribute__((weak));
+/* icmp.c (ipfrag's): a weak reference until that branch is merged. */
 void icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 	__attribute__((weak));
 
@@ -621,7 +615,7 @@ static const struct net_protocol udp_protocol = {
 /* From inet_sock_init (inet_init), process context at boot. */
 void udp_init(void)
 {
-	if (!inet_add_protocol || inet_add_protocol(&udp_protocol, IPPROTO_UDP))
+	if (inet_add_protocol(&udp_protocol, IPPROTO_UDP))
 		pr_err("udp_init: cannot add protocol\n");
 	proc_create_single("net/udp", udp4_seq_show);
 }
