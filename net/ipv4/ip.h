@@ -144,5 +144,11 @@ int ip_build_and_send_pkt(struct sk_buff *skb, __be32 saddr, __be32 daddr,
 
 /* ---- boot (af_inet.c / ip_input.c) ---- */
 void ip_init(void);
+/* inet_init calls these too (Linux: ipfrag_init, ip_misc_proc_init, and
+ * the sysctl tables). */
+extern int sysctl_ip_forward;	    /* /proc/sys/net/ipv4/ip_forward */
+void ip_forward_sysctl_init(void);  /* ip_forward.c */
+void ipfrag_init(void);		    /* ip_fragment.c */
+int ip_misc_proc_init(void);	    /* proc.c: /proc/net/snmp, netstat */
 
 #endif

@@ -34,7 +34,8 @@
 
 /* ---- the protocol table (Linux: net/ipv4/protocol.c) ---- */
 
-static const struct net_protocol *inet_protos[IPPROTO_MAX];
+/* softirq reads, process context writes with bottom halves off */
+const struct net_protocol *inet_protos[IPPROTO_MAX];
 
 /* Process context, at protocol init. 0, or -1 if the slot is taken. */
 int inet_add_protocol(const struct net_protocol *prot, unsigned char protocol)

@@ -42,9 +42,6 @@
 #include "net/ipv4/ip.h"
 #include "net/ipv4/snmp.h"
 
-/* icmp.c (ipfrag's): a weak reference until that branch is merged. */
-void icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
-	__attribute__((weak));
 
 #define TCP_ESTABLISHED 1
 #define TCP_CLOSE 7
@@ -249,8 +246,7 @@ static void udp_no_socket(struct sk_buff *skb)
 		UDP_INC_STATS(UDP_MIB_IGNOREDMULTI);
 	} else {
 		UDP_INC_STATS(UDP_MIB_NOPORTS);
-		if (icmp_send)
-			icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0);
+		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0);
 	}
 	kfree_skb_reason(skb, SKB_DROP_REASON_NO_SOCKET);
 }
@@ -585,24 +581,20 @@ static const char *const udp_mib_names[__UDP_MIB_MAX] = {
 	"InCsumErrors", "IgnoredMulti", "MemErrors",
 };
 
-/* "Udp: InDatagrams ...\nUdp: 1 0 ...\n", appended at pos (proc_printf
- * rules); net/ipv4/proc.c's /proc/net/snmp prints it after the Icmp rows.
- * UdpLite follows in Linux; rxos has no UDP-Lite, so its row is zeros. */
-int udp_snmp_seq_show(char *buf, int len, int pos)
+/* The Udp row of /proc/net/snmp (net/ipv4/proc.c calls it, registered
+ * below). UdpLite follows in Linux; rxos has no UDP-Lite: zeros. */
+static int udp_snmp_show(char *buf, int len, int pos)
 {
-	static const char *const rows[] = { "Udp", "UdpLite" };
+	return snmp_put_row(buf, len, pos, "Udp", udp_mib_names,
+			    udp_statistics, __UDP_MIB_MAX);
+}
 
-	for (int r = 0; r < 2; r++) {
-		pos = proc_printf(buf, len, pos, "%s:", rows[r]);
-		for (int i = 0; i < __UDP_MIB_MAX; i++)
-			pos = proc_printf(buf, len, pos, " %s", udp_mib_names[i]);
-		pos = proc_printf(buf, len, pos, "\n%s:", rows[r]);
-		for (int i = 0; i < __UDP_MIB_MAX; i++)
-			pos = proc_printf(buf, len, pos, " %lu",
-					  r ? 0UL : udp_statistics[i]);
-		pos = proc_printf(buf, len, pos, "\n");
-	}
-	return pos;
+static int udplite_snmp_show(char *buf, int len, int pos)
+{
+	static const unsigned long zeros[__UDP_MIB_MAX];
+
+	return snmp_put_row(buf, len, pos, "UdpLite", udp_mib_names, zeros,
+			    __UDP_MIB_MAX);
 }
 
 /* ---- boot -------------------------------------------------------------------------------- */
@@ -618,4 +610,6 @@ void udp_init(void)
 	if (inet_add_protocol(&udp_protocol, IPPROTO_UDP))
 		pr_err("udp_init: cannot add protocol\n");
 	proc_create_single("net/udp", udp4_seq_show);
+	snmp_register_row(udp_snmp_show, SNMP_ROW_UDP);
+	snmp_register_row(udplite_snmp_show, SNMP_ROW_UDPLITE);
 }

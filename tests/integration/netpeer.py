@@ -60,13 +60,13 @@ class NetPeer:
     # ---- life cycle ----
 
     def cmdline(self, extra=""):
-        return (f"console=ttyS0 loglevel=6 ip={self.guest_ip}::{self.host_ip}"
+        return (f"console=ttyS0 loglevel=7 ip={self.guest_ip}::{self.host_ip}"
                 f":255.255.255.0::eth0:off {extra}").strip()
 
     def start(self, boot, extra_cmdline="", guest_ip=True):
         run("ip", "tuntap", "add", "dev", self.tap, "mode", "tap")
         cmdline = self.cmdline(extra_cmdline) if guest_ip else \
-            f"console=ttyS0 loglevel=6 {extra_cmdline}".strip()
+            f"console=ttyS0 loglevel=7 {extra_cmdline}".strip()
         self.g = boot(cmdline, extra=[
             "-netdev", f"tap,id=n0,ifname={self.tap},script=no,downscript=no",
             "-device", f"{self.model},netdev=n0"])
@@ -112,7 +112,7 @@ class NetPeer:
         """ping from the namespace; True when every reply came."""
         r = self.ns("ping", "-c", str(count), "-W", "5", "-i", "0.5",
                     dst or self.guest_ip, check=False, timeout=timeout)
-        return r.returncode == 0, r.stdout
+        return r.returncode == 0, r.stdout + r.stderr
 
     def scapy(self, script, timeout=120):
         """Run a scapy snippet in the namespace. The snippet sees IFACE (the
