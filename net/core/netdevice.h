@@ -400,5 +400,6 @@ gro_result_t napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb);
 /* ---- /proc/net/dev and /proc/net/softnet_stat text (net-procfs.c) ---- */
 int dev_seq_show_all(char *buf, int len);
 int softnet_seq_show_all(char *buf, int len);
+int dev_proc_init(void); /* registers them, and netdev_budget; boot */
 
 #endif

@@ -20,6 +20,7 @@
 #include "tests/unit/shim_printk.h"
 #include "tests/unit/shim_slab.h"
 #include "tests/unit/shim_softirq.h"
+#include "tests/unit/shim_procfs.h"
 #include "net/core/skbuff.c"
 #include "net/core/dev.c"
 #include "net/core/net-procfs.c"
