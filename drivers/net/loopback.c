@@ -64,7 +64,7 @@ static void loopback_setup(struct net_device *dev)
 	dev->addr_len = ETH_ALEN; /* dev_addr stays 00:00:00:00:00:00 */
 	dev->type = ARPHRD_LOOPBACK;
 	dev->flags = IFF_LOOPBACK;
-	dev->tx_queue_len = 0;
+	dev->tx_queue_len = 1000; /* Linux: DEFAULT_TX_QUEUE_LEN */
 	dev->header_ops = &eth_header_ops;
 	dev->netdev_ops = &loopback_ops;
 }
