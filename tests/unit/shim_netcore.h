@@ -163,6 +163,7 @@ static void netcore_reset(void)
 	INIT_LIST_HEAD(&dev_base_head);
 	INIT_LIST_HEAD(&ptype_all);
 	memset(&softnet_data, 0, sizeof(softnet_data));
+	shim_proc_reset(); /* net_dev_init registers the /proc/net files */
 	net_dev_init();
 	dev_ifindex_next = 1;
 	netdev_budget = 300;
