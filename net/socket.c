@@ -36,16 +36,8 @@
 #include "kernel/uaccess.h"
 #include "lib/string.h"
 #include "net/core/if.h"
+#include "net/core/netdevice.h" /* dev_ioctl, dev_ifconf */
 #include "net/core/sock.h"
-
-/*
- * The device ioctls (ifconfig's SIOCGIFFLAGS, SIOCETHTOOL, SIOCGIFCONF)
- * are net/core/dev_ioctl.c's. Until that file is merged in, these are weak
- * references: a NULL address means it is not built in, answered -ENOTTY.
- */
-int dev_ioctl(unsigned int cmd, struct ifreq *ifr, bool *need_copyout)
-	__attribute__((weak));
-int dev_ifconf(struct ifconf *ifc) __attribute__((weak));
 
 int sockets_in_use;
 
@@ -349,7 +341,7 @@ static long sock_do_ioctl(struct socket *sock, unsigned int cmd,
 	err = sock->ops->ioctl ? sock->ops->ioctl(sock, cmd, arg) : -ENOIOCTLCMD;
 	if (err != -ENOIOCTLCMD)
 		return err;
-	if (!is_socket_ioctl_cmd(cmd) || !dev_ioctl)
+	if (!is_socket_ioctl_cmd(cmd))
 		return -ENOTTY;
 	if (copy_from_user(&ifr, (void __user *)arg, sizeof(ifr)))
 		return -EFAULT;
@@ -367,8 +359,6 @@ static long sock_ifconf(void __user *arg)
 	struct ifconf ifc;
 	int err;
 
-	if (!dev_ifconf)
-		return -ENOTTY;
 	if (copy_from_user(&ifc, arg, sizeof(ifc)))
 		return -EFAULT;
 	err = dev_ifconf(&ifc);
