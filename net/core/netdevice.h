@@ -206,6 +206,17 @@ struct net_device {
 	atomic_t refcnt; /* dev_hold() references */
 };
 
+/*
+ * Headroom to leave for the link-layer header (Linux: LL_RESERVED_SPACE,
+ * rounded to HH_DATA_MOD). Protocols that build packets reserve it, so
+ * the Ethernet header is pushed without copying.
+ */
+#define HH_DATA_MOD 16
+#define LL_RESERVED_SPACE(dev) \
+	(((dev)->hard_header_len & ~(HH_DATA_MOD - 1)) + HH_DATA_MOD)
+#define LL_MAX_HEADER 32 /* the most any device needs (Linux: 32 w/o WiFi) */
+#define MAX_HEADER LL_MAX_HEADER
+
 /* The driver's private area follows the net_device. */
 #define NETDEV_ALIGN 32
 static inline void *netdev_priv(const struct net_device *dev)
