@@ -389,3 +389,24 @@ def test_netdev_budget_reads_300_and_takes_a_new_value(box):
     up(b)
     b.send(b.mac, 200)
     assert b.settle_rx(200) == 200
+
+
+def test_ifconfig_sets_and_shows_the_ipv4_address(box):
+    b = box("e1000")
+    assert "inet " not in b.ok("ifconfig eth0")
+    b.ok("ifconfig eth0 10.77.3.2 netmask 255.255.255.0 up")
+    out = b.ok("ifconfig eth0")
+    assert "        inet 10.77.3.2  netmask 255.255.255.0  broadcast " \
+        "10.77.3.255\n" in out, out
+    assert "UP" in out.splitlines()[0]
+    b.ok("ifconfig eth0 netmask 255.255.0.0")
+    assert "inet 10.77.3.2  netmask 255.255.0.0  broadcast 10.77.255.255" \
+        in b.ok("ifconfig eth0")
+    b.ok("ifconfig eth0 broadcast 10.77.3.255")
+    assert "broadcast 10.77.3.255\n" in b.ok("ifconfig eth0")
+    out, rc = b.sh("ifconfig eth0 netmask 255.0.255.0")
+    assert rc == 1 and "SIOCSIFNETMASK: Invalid argument" in out, out
+    # the peer can reach the address: the guest answers ARP for it
+    b.ip("ip", "addr", "add", "10.77.3.1/24", "dev", b.tap)
+    r = b.ip("ping", "-c", "1", "-W", "5", "10.77.3.2")
+    assert r.returncode == 0, r.stdout + r.stderr
