@@ -197,3 +197,83 @@ def test_loopback_and_own_address_are_delivered_through_lo(netpeer):
     out = p.sh("sleep 1; cat /tmp/u")
     assert re.search(r"from 127\.0\.0\.1:\d+ len 2: hi", out), out
     assert re.search(rf"from {re.escape(p.guest_ip)}:\d+ len 2: ho", out), out
+
+
+def test_route_tool_shows_adds_and_deletes_routes(netpeer):
+    p = netpeer()
+    out = p.sh("route -n")
+    assert out == (
+        "Kernel IP routing table\n"
+        "Destination     Gateway         Genmask         Flags Metric Ref    Use Iface\n"
+        f"{'0.0.0.0':<15} {p.host_ip:<15} {'0.0.0.0':<15} UG    0      0        0 eth0\n"
+        f"{p.subnet + '.0':<15} {'0.0.0.0':<15} {'255.255.255.0':<15} U     0      0        0 eth0"), out
+    assert p.sh(f"route add -net 10.250.0.0 netmask 255.255.0.0 gw {p.host_ip} "
+                "metric 5; echo rc=$?") == "rc=0"
+    assert (f"10.250.0.0      {p.host_ip:<15} 255.255.0.0     UG    5      0        0 eth0"
+            in p.sh("route -n"))
+    assert f"\t0000FA0A\t{hexaddr(p.host_ip)}\t0003\t0\t0\t5\t0000FFFF" in \
+        p.read("/proc/net/route")
+    # the same route again; a gateway off every link; delete; delete again
+    assert "SIOCADDRT: File exists" in p.sh(
+        f"route add -net 10.250.0.0 netmask 255.255.0.0 gw {p.host_ip} metric 5")
+    assert "SIOCADDRT: Network is unreachable" in p.sh(
+        "route add -net 10.251.0.0 netmask 255.255.0.0 gw 172.31.0.1")
+    assert p.sh("route del -net 10.250.0.0 netmask 255.255.0.0; echo rc=$?") == "rc=0"
+    assert "No such process" in p.sh("route del -net 10.250.0.0 netmask 255.255.0.0")
+    assert "10.250.0.0" not in p.sh("route -n")
+    # route del default, then the peer can't reach a far address of ours
+    assert p.sh("route del default; echo rc=$?") == "rc=0"
+    assert "UG" not in p.sh("route -n")
+    assert p.sh(f"route add default gw {p.host_ip}; echo rc=$?") == "rc=0"
+    assert p.ping(1)[0]
+
+
+def test_arp_tool_lists_sets_and_deletes_entries(netpeer):
+    p = netpeer()
+    assert p.ping(1)[0]
+    host_mac = p.ns("cat", f"/sys/class/net/{p.tap}/address").stdout.strip()
+    out = p.sh("arp -n")
+    assert out == (
+        "Address                  HWtype  HWaddress           Flags Mask            Iface\n"
+        f"{p.host_ip:<23}  ether   {host_mac}   C                     eth0"), out
+    static = p.subnet + ".9"
+    assert p.sh(f"arp -s {static} 02:00:00:00:00:09; echo rc=$?") == "rc=0"
+    assert (f"{static:<23}  ether   02:00:00:00:00:09   CM                    eth0"
+            in p.sh("arp -n"))
+    assert p.arp_table()[static]["flags"] == "0x6"
+    assert p.sh(f"arp -d {static}; echo rc=$?") == "rc=0"
+    assert static not in p.sh("arp -n")
+    assert p.sh(f"arp -d {static}") == f"No ARP entry for {static}"
+    # an entry we set is used: the guest's echo replies go to that MAC
+    p.sh(f"arp -s {p.host_ip} 02:00:00:00:00:01")
+    assert not p.ping(1)[0]
+    p.sh(f"arp -s {p.host_ip} {host_mac}")
+    assert p.ping(1)[0]
+
+
+def test_make_run_default_cmdline_configures_qemu_user_networking(boot):
+    """The Makefile's default CMDLINE (what `make run` boots) puts eth0 on
+    QEMU's user network as 10.0.2.15/24 via 10.0.2.2. A datagram from the
+    host through the port forward makes QEMU's gateway ARP for 10.0.2.15:
+    the guest answers and learns the gateway, as /proc/net/arp shows."""
+    import os
+    import socket
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    with open(os.path.join(root, "Makefile")) as f:
+        cmdline = re.search(r"^CMDLINE \?= (.*)$", f.read(), re.M).group(1)
+    assert "ip=10.0.2.15::10.0.2.2:255.255.255.0::eth0:off" in cmdline
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    g = boot(cmdline, extra=[
+        "-netdev", f"user,id=n0,hostfwd=udp:127.0.0.1:{port}-:5555",
+        "-device", "e1000,netdev=n0"])
+    g.wait_for(r"IP-Config: Complete:[^\n]*\n[^\n]*device=eth0, hwaddr=52:54:00:12:34:56, "
+               r"ipaddr=10\.0\.2\.15, mask=255\.255\.255\.0, gw=10\.0\.2\.2", 120)
+    g.wait_for(r"# ", 120)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
+        u.sendto(b"hello", ("127.0.0.1", port))
+    time.sleep(1)
+    g.send("cat /proc/net/arp\r")
+    g.wait_for(r"10\.0\.2\.2         0x1         0x2         52:55:0a:00:02:02     "
+               r"\*      eth0", 30)
