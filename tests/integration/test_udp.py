@@ -49,6 +49,13 @@ def host_py(p, code, timeout=60):
     return r.stdout
 
 
+def background(p, command):
+    """Start a guest command with & and wait until it has bound."""
+    p.g.send(command + " &\r")
+    p.g.wait_for(r"# ")
+    time.sleep(1)
+
+
 def test_host_datagrams_reach_a_guest_reader_with_their_source(netpeer):
     p = netpeer()
     before = udp_row(p)
@@ -151,3 +158,53 @@ for i in range(10):
     assert after["InErrors"] - before["InErrors"] == lost
     assert p.drop_reasons()["SOCKET_RCVBUFF"] - drops.get("SOCKET_RCVBUFF", 0) \
         == lost
+
+
+def test_poll_wakes_when_a_datagram_arrives_and_times_out_otherwise(netpeer):
+    p = netpeer()
+    p.g.send("udptest poll 5002 20000\r")
+    p.g.wait_for(r"polling on 5002")
+    time.sleep(0.5)
+    host_py(p, f"""
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.sendto(b"wake", ({p.guest_ip!r}, 5002))
+""")
+    m = p.g.wait_for(r"poll (-?\d+) revents (0x[0-9a-f]+)")
+    assert m.group(1) == b"1"
+    assert int(m.group(2), 16) & 0x1  # POLLIN
+    p.g.wait_for(r"read 4: wake")
+    p.g.wait_for(r"# ")
+    out = p.sh("udptest poll 5003 300")
+    assert "poll 0 revents 0x0" in out, out
+
+
+def test_proc_net_udp_lists_a_bound_socket_in_linux_layout(netpeer):
+    p = netpeer()
+    background(p, "udptest sink 5001 100000 4 > /tmp/sink.out")
+    text = p.read("/proc/net/udp")
+    lines = text.splitlines()
+    assert lines[0].startswith("   sl  local_address rem_address   st "
+                               "tx_queue rx_queue tr tm->when retrnsmt   uid"
+                               "  timeout inode ref pointer drops")
+    assert len(lines[0]) == 127, repr(lines[0])
+    row = [l for l in lines[1:] if " 00000000:1389 " in l]
+    assert row, text
+    f = row[0].split()
+    assert f[0] == f"{5001 % 256}:"
+    assert f[2] == "00000000:0000" and f[3] == "07"  # unconnected: TCP_CLOSE
+    assert f[4] == "00000000:00000000"
+    assert int(f[9]) > 0  # inode
+    assert len(row[0]) == 127
+    time.sleep(4)
+
+
+def test_guest_to_its_own_address_goes_through_the_stack(netpeer):
+    p = netpeer()
+    background(p, "udptest recv 5004 1 > /tmp/self.out")
+    p.g.send(f"udptest send {p.guest_ip} 5004 to-myself\r")
+    p.g.wait_for(r"sent 1")
+    p.g.wait_for(r"Done")  # the backgrounded reader got it and exited
+    p.g.wait_for(r"# ")
+    got = p.read("/tmp/self.out")
+    assert re.search(rf"from {re.escape(p.guest_ip)}:\d+ len 9: to-myself",
+                     got), got

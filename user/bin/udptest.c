@@ -12,6 +12,8 @@
  *   udptest sink PORT RCVBUF SECS      SO_RCVBUF=RCVBUF, "ready", sleep
  *                                      SECS without reading, then drain:
  *                                      "drained N"
+ *   udptest poll PORT MS               bind, poll() for POLLIN up to MS ms:
+ *                                      "poll N revents 0xR", then read it
  *
  * Tests in tests/integration/test_udp.py drive it; it is also a small
  * example of the BSD calls a student can read.
@@ -19,6 +21,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,6 +235,31 @@ static int cmd_sink(int port, int rcvbuf, int secs)
 	return 0;
 }
 
+/* poll() on a socket: sleeps until sk_data_ready wakes it (stage 14). */
+static int cmd_poll(int port, int ms)
+{
+	int fd = udp_socket(), n;
+	struct sockaddr_in sin = sin_of(NULL, port);
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	char buf[256];
+
+	if (bind(fd, (struct sockaddr *)&sin, sizeof(sin)) < 0) {
+		perror("udptest: bind");
+		return 1;
+	}
+	printf("polling on %d\n", port);
+	fflush(stdout);
+	n = poll(&pfd, 1, ms);
+	printf("poll %d revents 0x%x\n", n, pfd.revents);
+	if (n == 1) {
+		n = recv(fd, buf, sizeof(buf) - 1, MSG_DONTWAIT);
+		buf[n > 0 ? n : 0] = 0;
+		printf("read %d: %s\n", n, buf);
+	}
+	close(fd);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *cmd = argc > 1 ? argv[1] : "";
@@ -247,8 +275,10 @@ int main(int argc, char **argv)
 		return cmd_refused(argv[2], atoi(argv[3]));
 	if (!strcmp(cmd, "sink") && argc >= 5)
 		return cmd_sink(atoi(argv[2]), atoi(argv[3]), atoi(argv[4]));
+	if (!strcmp(cmd, "poll") && argc >= 4)
+		return cmd_poll(atoi(argv[2]), atoi(argv[3]));
 	fprintf(stderr, "usage: udptest args | recv PORT [COUNT] | "
 			"send ADDR PORT MSG [COUNT] | refused ADDR PORT | "
-			"sink PORT RCVBUF SECS\n");
+			"sink PORT RCVBUF SECS | poll PORT MS\n");
 	return 2;
 }
