@@ -22,6 +22,7 @@
 #include "lib/string.h"
 #include "net/core/dst.h"
 #include "net/core/netdevice.h"
+#include "net/ipv4/tcp_states.h"
 
 int sk_live_count;
 
@@ -73,7 +74,7 @@ void sock_init_data(struct socket *sock, struct sock *sk)
 	sk->sk_sndbuf = SK_WMEM_DEFAULT;
 	sk->sk_rcvtimeo = MAX_SCHEDULE_TIMEOUT;
 	sk->sk_sndtimeo = MAX_SCHEDULE_TIMEOUT;
-	sk->sk_state = 7; /* TCP_CLOSE */
+	sk->sk_state = TCP_CLOSE;
 	sk->sk_state_change = sock_def_wakeup;
 	sk->sk_data_ready = sock_def_readable;
 	sk->sk_write_space = sock_def_write_space;
@@ -596,7 +597,7 @@ static int sock_getsockopt_int(struct sock *sk, struct socket *sock,
 		*v = 1;
 		return 0;
 	case SO_ACCEPTCONN:
-		*v = sk->sk_state == 10; /* TCP_LISTEN */
+		*v = sk->sk_state == TCP_LISTEN;
 		return 0;
 	default:
 		return -ENOPROTOOPT;

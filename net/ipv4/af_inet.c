@@ -62,14 +62,11 @@ void inet_init(void)
 #include "net/ipv4/inet_common.h"
 #include "net/ipv4/inet_sock.h"
 #include "net/ipv4/route.h"
+#include "net/ipv4/tcp_states.h"
 #include "net/ipv4/udp.h"
 
 /* Ports below this need CAP_NET_BIND_SERVICE (everyone is root here). */
 #define PROT_SOCK 1024
-
-/* Linux's TCP state numbers, which UDP borrows for connected/unconnected. */
-#define TCP_ESTABLISHED 1
-#define TCP_CLOSE 7
 
 /* ---- inetsw: which proto answers socket(AF_INET, type, protocol) ---- */
 

@@ -43,10 +43,8 @@
 #include "net/ipv4/ip.h"
 #include "net/ipv4/route.h"
 #include "net/ipv4/snmp.h"
+#include "net/ipv4/tcp_states.h"
 
-
-#define TCP_ESTABLISHED 1
-#define TCP_CLOSE 7
 
 unsigned long udp_statistics[__UDP_MIB_MAX];
 
