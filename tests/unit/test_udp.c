@@ -188,7 +188,9 @@ uint32_t get_random_u32(void)
 #include "net/core/iov_iter.c"
 #include "net/core/sock.c"
 #include "net/ipv4/datagram.c"
+#define proc_create_single shim_proc_create_single
 #include "net/ipv4/udp.c"
+#undef proc_create_single
 
 /* ---- helpers -------------------------------------------------------------- */
 
