@@ -208,3 +208,51 @@ def test_guest_to_its_own_address_goes_through_the_stack(netpeer):
     got = p.read("/tmp/self.out")
     assert re.search(rf"from {re.escape(p.guest_ip)}:\d+ len 9: to-myself",
                      got), got
+
+
+# ---- nc -u ---------------------------------------------------------------------
+
+
+def test_nc_listener_prints_what_the_host_sends_and_answers_it(netpeer):
+    p = netpeer()
+    p.g.send("nc -u -l -v -w 5 -p 5005\r")
+    p.g.wait_for(r"Bound on 0.0.0.0 5005")
+    out = host_py(p, f"""
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(({p.host_ip!r}, 41000)); s.settimeout(20)
+s.sendto(b"hello nc\\n", ({p.guest_ip!r}, 5005))
+time.sleep(0.5)
+print("ok")
+""")
+    assert out.strip() == "ok"
+    p.g.wait_for(rf"Connection received on {re.escape(p.host_ip)} 41000")
+    p.g.wait_for(r"hello nc")
+    p.g.wait_for(r"# ", timeout=30)  # -w 5: idle, exits
+
+
+def test_nc_client_sends_stdin_as_a_datagram(netpeer):
+    p = netpeer()
+    srv = p.ns_popen(PYTHON, "-c", f"""
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(({p.host_ip!r}, 6001)); s.settimeout(60)
+print("ready", flush=True)
+data, addr = s.recvfrom(2048)
+s.sendto(b"reply\\n", addr)
+print(repr(data), flush=True)
+""", stdout=subprocess.PIPE, text=True)
+    try:
+        assert srv.stdout.readline().strip() == "ready"
+        out = p.sh(f"echo ping-line | nc -u -w 2 {p.host_ip} 6001")
+        assert "reply" in out, out
+        assert srv.stdout.readline().strip() == repr(b"ping-line\n")
+    finally:
+        srv.kill()
+        srv.wait()
+
+
+def test_nc_without_u_or_with_a_bad_port_says_why(netpeer):
+    p = netpeer()
+    assert "only UDP (-u) is supported" in p.sh("nc 10.0.0.1 80")
+    assert "port number invalid: 99999" in p.sh("nc -u 10.0.0.1 99999")
+    assert "not a numeric IPv4 address" in p.sh("nc -u nosuchhost 80")
