@@ -256,3 +256,26 @@ def test_nc_without_u_or_with_a_bad_port_says_why(netpeer):
     assert "only UDP (-u) is supported" in p.sh("nc 10.0.0.1 80")
     assert "port number invalid: 99999" in p.sh("nc -u 10.0.0.1 99999")
     assert "not a numeric IPv4 address" in p.sh("nc -u nosuchhost 80")
+
+
+def test_ip_ttl_socket_option_sets_the_ttl_of_sent_datagrams(netpeer):
+    p = netpeer()
+    srv = p.ns_popen(PYTHON, "-c", f"""
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.IPPROTO_IP, 12, 1)  # IP_RECVTTL
+s.bind(({p.host_ip!r}, 6002)); s.settimeout(60)
+print("ready", flush=True)
+for _ in range(2):
+    data, anc, flags, addr = s.recvmsg(100, 64)
+    print(data.decode(), int.from_bytes(anc[0][2], "little"), flush=True)
+""", stdout=subprocess.PIPE, text=True)
+    try:
+        assert srv.stdout.readline().strip() == "ready"
+        p.sh(f"udptest send {p.host_ip} 6002 default")
+        p.sh(f"udptest send {p.host_ip} 6002 seventeen 1 17")
+        assert srv.stdout.readline().split() == ["default", "64"]
+        assert srv.stdout.readline().split() == ["seventeen", "17"]
+    finally:
+        srv.kill()
+        srv.wait()

@@ -6,7 +6,9 @@
  *                                      one "ok NAME" / "FAIL NAME" line each
  *   udptest recv PORT [COUNT]          bind 0.0.0.0:PORT, print COUNT
  *                                      datagrams: "from A:P len N: DATA"
- *   udptest send ADDR PORT MSG [COUNT] sendto ADDR:PORT, COUNT times
+ *   udptest send ADDR PORT MSG [COUNT [TTL]]
+ *                                      sendto ADDR:PORT, COUNT times (with
+ *                                      IP_TTL if given)
  *   udptest refused ADDR PORT          connect, send, recv: prints the
  *                                      errno the ICMP error produced
  *   udptest sink PORT RCVBUF SECS      SO_RCVBUF=RCVBUF, "ready", sleep
@@ -175,10 +177,16 @@ static int cmd_recv(int port, int count)
 	return 0;
 }
 
-static int cmd_send(const char *addr, int port, const char *msg, int count)
+static int cmd_send(const char *addr, int port, const char *msg, int count,
+		    int ttl)
 {
 	int fd = udp_socket();
 	struct sockaddr_in sin = sin_of(addr, port);
+
+	if (ttl && setsockopt(fd, IPPROTO_IP, IP_TTL, &ttl, sizeof(ttl)) < 0) {
+		perror("udptest: IP_TTL");
+		return 1;
+	}
 
 	for (int i = 0; i < count; i++)
 		if (sendto(fd, msg, strlen(msg), 0, (struct sockaddr *)&sin,
@@ -270,7 +278,8 @@ int main(int argc, char **argv)
 		return cmd_recv(atoi(argv[2]), argc > 3 ? atoi(argv[3]) : 1);
 	if (!strcmp(cmd, "send") && argc >= 5)
 		return cmd_send(argv[2], atoi(argv[3]), argv[4],
-				argc > 5 ? atoi(argv[5]) : 1);
+				argc > 5 ? atoi(argv[5]) : 1,
+				argc > 6 ? atoi(argv[6]) : 0);
 	if (!strcmp(cmd, "refused") && argc >= 4)
 		return cmd_refused(argv[2], atoi(argv[3]));
 	if (!strcmp(cmd, "sink") && argc >= 5)
@@ -278,7 +287,7 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "poll") && argc >= 4)
 		return cmd_poll(atoi(argv[2]), atoi(argv[3]));
 	fprintf(stderr, "usage: udptest args | recv PORT [COUNT] | "
-			"send ADDR PORT MSG [COUNT] | refused ADDR PORT | "
+			"send ADDR PORT MSG [COUNT [TTL]] | refused ADDR PORT | "
 			"sink PORT RCVBUF SECS | poll PORT MS\n");
 	return 2;
 }
