@@ -236,18 +236,78 @@ static int udp_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 	return 0;
 }
 
-/* No socket on the port: tell the sender (unless it was broadcast or
- * multicast, which only counts IgnoredMulti) and drop. */
+/* No socket on the port: tell the sender and drop. */
 static void udp_no_socket(struct sk_buff *skb)
 {
-	if (skb->pkt_type != PACKET_HOST ||
-	    ipv4_is_multicast(ip_hdr(skb)->daddr) ||
-	    ipv4_is_lbcast(ip_hdr(skb)->daddr)) {
-		UDP_INC_STATS(UDP_MIB_IGNOREDMULTI);
-	} else {
-		UDP_INC_STATS(UDP_MIB_NOPORTS);
-		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0);
+	UDP_INC_STATS(UDP_MIB_NOPORTS);
+	icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0);
+	kfree_skb_reason(skb, SKB_DROP_REASON_NO_SOCKET);
+}
+
+/* Sent to many: a broadcast or multicast address (the route says so, or
+ * the link-layer address did). */
+static bool udp_is_mcast(const struct sk_buff *skb)
+{
+	const struct rtable *rt = skb_rtable(skb);
+	__be32 daddr = ip_hdr(skb)->daddr;
+
+	if (rt && (rt->rt_flags & (RTCF_BROADCAST | RTCF_MULTICAST)))
+		return true;
+	return skb->pkt_type == PACKET_BROADCAST ||
+	       skb->pkt_type == PACKET_MULTICAST || ipv4_is_multicast(daddr) ||
+	       ipv4_is_lbcast(daddr);
+}
+
+/* Does sk want a broadcast/multicast datagram (Linux: __udp_is_mcast_sock)?
+ * Every field it fixed must match; unlike unicast there is no "best". */
+static bool udp_mcast_match(struct sock *sk, __be32 saddr, __be16 sport,
+			    __be32 daddr, unsigned short hnum, int dif)
+{
+	struct inet_sock *inet = inet_sk(sk);
+
+	return inet->inet_num == hnum &&
+	       (!inet->inet_daddr || inet->inet_daddr == saddr) &&
+	       (!inet->inet_dport || inet->inet_dport == sport) &&
+	       (!inet->inet_rcv_saddr || inet->inet_rcv_saddr == daddr) &&
+	       (!sk->sk_bound_dev_if || sk->sk_bound_dev_if == dif);
+}
+
+/*
+ * A broadcast or multicast datagram goes to every matching socket: a
+ * clone to each but the last, which gets skb itself. None: IgnoredMulti,
+ * and no ICMP error (RFC 1122 3.2.2: never about a broadcast). Linux:
+ * __udp4_lib_mcast_deliver (which also checks group membership filters).
+ */
+static void udp_mcast_deliver(struct sk_buff *skb, const struct udphdr *uh,
+			      int dif)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	unsigned short hnum = ntohs(uh->dest);
+	struct sock *sk, *last = NULL;
+
+	list_for_each_entry(sk, &udp_table, sk_node) {
+		struct sk_buff *nskb;
+
+		if (!udp_mcast_match(sk, iph->saddr, uh->source, iph->daddr,
+				     hnum, dif))
+			continue;
+		if (last) {
+			nskb = skb_clone(skb, GFP_ATOMIC);
+			if (!nskb) {
+				atomic_inc(&last->sk_drops);
+				UDP_INC_STATS(UDP_MIB_RCVBUFERRORS);
+				UDP_INC_STATS(UDP_MIB_INERRORS);
+			} else {
+				udp_queue_rcv_skb(last, nskb);
+			}
+		}
+		last = sk;
 	}
+	if (last) {
+		udp_queue_rcv_skb(last, skb);
+		return;
+	}
+	UDP_INC_STATS(UDP_MIB_IGNOREDMULTI);
 	kfree_skb_reason(skb, SKB_DROP_REASON_NO_SOCKET);
 }
 
@@ -266,15 +326,13 @@ static void udp_no_socket(struct sk_buff *skb)
  *   1. the 8-byte header is there                    PKT_TOO_SMALL
  *   2. 8 <= uh->len <= bytes received; trim to uh->len  PKT_TOO_SMALL
  *   3. checksum, unless 0 (none sent)         UDP_CSUM (+ InCsumErrors)
- * Then the lookup: the socket matching the most fields wins (connected
- * 4-tuple, then bound address, then INADDR_ANY: compute_score). None:
+ * Broadcast/multicast: a copy to every matching socket (udp_mcast_deliver).
+ * Unicast: the socket matching the most fields wins (connected 4-tuple,
+ * then bound address, then INADDR_ANY: compute_score). None:
  * NoPorts, ICMP port unreachable to the sender, drop NO_SOCKET. Found:
  * udp_queue_rcv_skb (RcvbufErrors + SOCKET_RCVBUFF if full), which ends in
  * sk_data_ready - stage 14. InDatagrams is counted when a reader takes it
  * (udp_recvmsg), as in Linux.
- *
- * Linux also delivers a broadcast/multicast datagram to every matching
- * socket (__udp4_lib_mcast_deliver); rxos gives it to the best match only.
  */
 int udp_rcv(struct sk_buff *skb)
 {
@@ -298,6 +356,10 @@ int udp_rcv(struct sk_buff *skb)
 		goto drop;
 	}
 	iph = ip_hdr(skb);
+	if (udp_is_mcast(skb)) {
+		udp_mcast_deliver(skb, uh, skb->dev ? skb->dev->ifindex : 0);
+		return 0;
+	}
 	sk = __udp4_lib_lookup(iph->saddr, uh->source, iph->daddr, uh->dest,
 			       skb->dev ? skb->dev->ifindex : 0);
 	if (!sk) {

@@ -279,3 +279,27 @@ for _ in range(2):
     finally:
         srv.kill()
         srv.wait()
+
+
+def test_subnet_broadcast_reaches_a_wildcard_socket_without_icmp(netpeer):
+    p = netpeer()
+    bcast = p.subnet + ".255"
+    p.g.send("udptest recv 5006 1\r")
+    p.g.wait_for(r"listening on 5006")
+    host_py(p, f"""
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
+s.sendto(b"to-all", ({bcast!r}, 5006))
+""")
+    p.g.wait_for(rf"from {re.escape(p.host_ip)}:\d+ len 6: to-all")
+    p.g.wait_for(r"# ")
+    before = udp_row(p)
+    host_py(p, f"""
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
+s.sendto(b"nobody", ({bcast!r}, 5007))
+time.sleep(0.5)
+""")
+    after = udp_row(p)
+    assert after["IgnoredMulti"] - before["IgnoredMulti"] == 1
+    assert after["NoPorts"] == before["NoPorts"]

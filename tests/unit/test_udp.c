@@ -403,6 +403,35 @@ TEST(udp_rcv_broadcast_without_socket_is_ignored_without_icmp)
 	CHECK_EQ(udp_statistics[UDP_MIB_NOPORTS], 0);
 }
 
+TEST(broadcast_goes_to_every_matching_socket_as_clones)
+{
+	struct sock *a, *b, *mine;
+	struct sk_buff *skb;
+	unsigned long live;
+	char buf[16];
+
+	reset();
+	live = skb_live_count();
+	a = new_udp();
+	b = new_udp();
+	mine = new_udp();
+	a->sk_reuse = b->sk_reuse = mine->sk_reuse = SK_CAN_REUSE;
+	CHECK_EQ(bind_udp(a, 0, 67), 0);
+	CHECK_EQ(bind_udp(b, 0, 67), 0);
+	CHECK_EQ(bind_udp(mine, LOCAL, 67), 0); /* bound to unicast: not it */
+	skb = dgram(PEER, 68, htonl(0x0a0000ff), 67, "dhcp?", 0, 1);
+	skb->pkt_type = PACKET_BROADCAST;
+	udp_rcv(skb);
+	CHECK_EQ(recv_on(a, buf, sizeof(buf), MSG_DONTWAIT, NULL), 5);
+	CHECK_STR(buf, "dhcp?");
+	CHECK_EQ(recv_on(b, buf, sizeof(buf), MSG_DONTWAIT, NULL), 5);
+	CHECK_STR(buf, "dhcp?");
+	CHECK_EQ(recv_on(mine, buf, sizeof(buf), MSG_DONTWAIT, NULL), -EAGAIN);
+	CHECK_EQ(udp_statistics[UDP_MIB_IGNOREDMULTI], 0);
+	CHECK_EQ(icmp_sent, 0);
+	CHECK_EQ(skb_live_count(), live);
+}
+
 /* ---- the lookup order ------------------------------------------------------ */
 
 TEST(udp_lookup_prefers_connected_then_bound_address_then_wildcard)
