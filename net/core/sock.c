@@ -142,27 +142,48 @@ void skb_set_owner_w(struct sk_buff *skb, struct sock *sk)
 	atomic_add(skb->truesize, &sk->sk_wmem_alloc);
 }
 
+/* Room in the send buffer again, or a reason not to wait any more. */
+static bool sock_wmem_wait_done(struct sock *sk)
+{
+	return sk_wmem_alloc_get(sk) < sk->sk_sndbuf || sk->sk_err ||
+	       (sk->sk_shutdown & SEND_SHUTDOWN);
+}
+
 /*
  * A skb with `size` bytes of room for a datagram being sent, charged to
- * sk. Linux sleeps here (up to SO_SNDTIMEO) while sk_wmem_alloc is over
- * sk_sndbuf; rxos's sent datagrams leave the stack before the call returns
- * or sit in a device ring, so it just refuses: -EAGAIN when nonblocking,
- * else -ENOBUFS.
+ * sk. While the socket's sent-but-not-yet-freed skbs fill sk_sndbuf, wait
+ * (up to SO_SNDTIMEO) for sock_wfree -> sk_write_space to make room.
+ * NULL with *errcode: the pending socket error, -EPIPE after
+ * shutdown(SHUT_WR), -EAGAIN (nonblocking, or the timeout ran out),
+ * -ERESTARTSYS/-EINTR (a signal), -ENOBUFS (no memory).
+ * Process context. Linux: sock_alloc_send_pskb + sock_wait_for_wmem.
  */
 struct sk_buff *sock_alloc_send_skb(struct sock *sk, unsigned long size,
 				    int noblock, int *errcode)
 {
+	long timeo = sock_sndtimeo(sk, noblock);
 	struct sk_buff *skb;
 
-	*errcode = sock_error(sk);
-	if (*errcode)
-		return NULL;
-	*errcode = -EPIPE;
-	if (sk->sk_shutdown & SEND_SHUTDOWN)
-		return NULL;
-	if (sk_wmem_alloc_get(sk) >= sk->sk_sndbuf) {
-		*errcode = noblock ? -EAGAIN : -ENOBUFS;
-		return NULL;
+	for (;;) {
+		*errcode = sock_error(sk);
+		if (*errcode)
+			return NULL;
+		*errcode = -EPIPE;
+		if (sk->sk_shutdown & SEND_SHUTDOWN)
+			return NULL;
+		if (sk_wmem_alloc_get(sk) < sk->sk_sndbuf)
+			break;
+		*errcode = -EAGAIN;
+		if (!timeo)
+			return NULL;
+		timeo = wait_event_interruptible_timeout(
+			*sk_sleep(sk), sock_wmem_wait_done(sk), timeo);
+		if (timeo < 0) {
+			*errcode = sock_intr_errno(sk->sk_sndtimeo);
+			return NULL;
+		}
+		if (!timeo && !sock_wmem_wait_done(sk))
+			return NULL; /* SO_SNDTIMEO ran out: -EAGAIN */
 	}
 	skb = alloc_skb(size, GFP_KERNEL);
 	if (!skb) {

@@ -233,7 +233,8 @@ void sock_wfree(struct sk_buff *skb);
 void skb_set_owner_r(struct sk_buff *skb, struct sock *sk);
 /* Charge a skb being sent: sk_wmem_alloc += truesize; sock_wfree later. */
 void skb_set_owner_w(struct sk_buff *skb, struct sock *sk);
-/* A skb for sending, charged to sk; NULL with *err on -EAGAIN/-ENOBUFS. */
+/* A skb for sending, charged to sk; waits (SO_SNDTIMEO) while sk_sndbuf
+ * is full. NULL with *err (-EAGAIN, -EPIPE, -ENOBUFS, socket error). */
 struct sk_buff *sock_alloc_send_skb(struct sock *sk, unsigned long size,
 				    int noblock, int *errcode);
 

@@ -618,8 +618,9 @@ static struct sk_buff *udp_make_skb(struct sock *sk, struct msghdr *msg,
  * port 0 is -EINVAL. Errors: -EMSGSIZE above 65507 bytes (what fits in
  * one IPv4 datagram), -EOPNOTSUPP for MSG_OOB, a pending socket error
  * (ECONNREFUSED after port unreachable), -ENETUNREACH (no route),
- * -EACCES (broadcast without SO_BROADCAST), -EFAULT, -ENOBUFS/-EAGAIN
- * (sndbuf full). Returns len on success.
+ * -EACCES (broadcast without SO_BROADCAST), -EFAULT, -EAGAIN (sndbuf
+ * full and nonblocking, or SO_SNDTIMEO ran out; blocking callers wait for
+ * room), -ENOBUFS. Returns len on success.
  * Linux also corks (MSG_MORE), takes ancillary data (IP_PKTINFO, TTL),
  * caches the connected route, and builds fragments while copying.
  */

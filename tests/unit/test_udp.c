@@ -865,6 +865,37 @@ TEST(sendmsg_argument_errors)
 	CHECK_EQ(fake_rt.dst.__refcnt.counter, 1); /* only the sent skb's */
 }
 
+static void tx_done(void)
+{
+	kfree_skb(sent); /* the "device" frees it: sock_wfree, write_space */
+	sent = NULL;
+}
+
+TEST(full_send_buffer_is_eagain_nonblocking_and_waits_otherwise)
+{
+	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(9),
+				  .sin_addr.s_addr = PEER };
+	struct iovec iov = { .iov_base = "y", .iov_len = 1 };
+	struct msghdr msg = { .msg_name = &to, .msg_namelen = sizeof(to),
+			      .msg_flags = MSG_DONTWAIT };
+	struct sock *sk;
+
+	reset();
+	sk = new_udp();
+	CHECK_EQ(bind_udp(sk, 0, 4000), 0);
+	sk->sk_sndbuf = 1;
+	CHECK_EQ(send_on(sk, "x", &to), 1); /* held in `sent`: sndbuf full */
+	iov_iter_init(&msg.msg_iter, true, &iov, 1, 1);
+	CHECK_EQ(udp_sendmsg(sk, &msg, 1), -EAGAIN);
+	CHECK_EQ(udp_statistics[UDP_MIB_SNDBUFERRORS], 1);
+	while_asleep = tx_done;
+	CHECK_EQ(send_on(sk, "z", &to), 1); /* slept until the first was freed */
+	CHECK(nr_schedules >= 1);
+	CHECK_EQ(((char *)sent->data)[8], 'z');
+	sk->sk_sndtimeo = 3;
+	CHECK_EQ(send_on(sk, "w", &to), -EAGAIN); /* SO_SNDTIMEO ran out */
+}
+
 TEST(connect_then_send_uses_the_peer_and_a_pending_error_is_returned)
 {
 	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(9),
