@@ -119,7 +119,8 @@ void sock_wfree(struct sk_buff *skb)
 	struct sock *sk = skb->sk;
 
 	if (atomic_sub_return(skb->truesize, &sk->sk_wmem_alloc) == 0) {
-		__sk_free(sk); /* the sock was closed while this was in flight */
+		__sk_free(
+			sk); /* the sock was closed while this was in flight */
 		return;
 	}
 	if (!sock_flag(sk, SOCK_DEAD))
@@ -266,8 +267,8 @@ void sock_def_readable(struct sock *sk)
 	wait_queue_head_t *wq = sk->sk_wq;
 
 	if (wq && waitqueue_active(wq))
-		wake_up_interruptible_poll(wq, EPOLLIN | EPOLLPRI | EPOLLRDNORM |
-						       EPOLLRDBAND);
+		wake_up_interruptible_poll(
+			wq, EPOLLIN | EPOLLPRI | EPOLLRDNORM | EPOLLRDBAND);
 }
 
 /* Sent memory was freed: a writer waiting for sndbuf space may go on. */
@@ -315,8 +316,7 @@ static int sock_rcv_wait_done(struct sock *sk)
  * MSG_PEEK leaves it queued (with an extra reference: free it with
  * skb_free_datagram either way). Process context; sleeps on sk_wq.
  */
-struct sk_buff *skb_recv_datagram(struct sock *sk, unsigned int flags,
-				  int *err)
+struct sk_buff *skb_recv_datagram(struct sock *sk, unsigned int flags, int *err)
 {
 	long timeo = sock_rcvtimeo(sk, flags & MSG_DONTWAIT);
 	struct sk_buff *skb;
@@ -342,9 +342,8 @@ struct sk_buff *skb_recv_datagram(struct sock *sk, unsigned int flags,
 		*err = -EAGAIN;
 		if (!timeo)
 			return NULL;
-		timeo = wait_event_interruptible_timeout(*sk_sleep(sk),
-							 sock_rcv_wait_done(sk),
-							 timeo);
+		timeo = wait_event_interruptible_timeout(
+			*sk_sleep(sk), sock_rcv_wait_done(sk), timeo);
 		if (timeo < 0) {
 			*err = sock_intr_errno(sk->sk_rcvtimeo);
 			return NULL;
@@ -377,8 +376,7 @@ int skb_copy_datagram_iter(const struct sk_buff *skb, int offset,
  * error is pending or the receive side is shut down; writable while the
  * send buffer has room. Registers on sk_wq, where sock_def_readable wakes.
  */
-__poll_t datagram_poll(struct file *file, struct socket *sock,
-		       poll_table *wait)
+__poll_t datagram_poll(struct file *file, struct socket *sock, poll_table *wait)
 {
 	struct sock *sk = sock->sk;
 	__poll_t mask = 0;
@@ -460,8 +458,8 @@ static int sock_set_timeout(long *timeo_p, void __user *optval,
 	if (tv.tv_sec == 0 && tv.tv_usec == 0)
 		return 0;
 	if (tv.tv_sec < MAX_SCHEDULE_TIMEOUT / HZ - 1)
-		*timeo_p = tv.tv_sec * HZ +
-			   (tv.tv_usec + USEC_PER_SEC / HZ - 1) / (USEC_PER_SEC / HZ);
+		*timeo_p = tv.tv_sec * HZ + (tv.tv_usec + USEC_PER_SEC / HZ -
+					     1) / (USEC_PER_SEC / HZ);
 	return 0;
 }
 
@@ -541,11 +539,13 @@ int sock_setsockopt(struct socket *sock, int level, int optname,
 		sock_valbool_flag(sk, SOCK_BROADCAST, val);
 		return 0;
 	case SO_SNDBUF:
-		sk->sk_sndbuf = sock_buf_size(val, SK_WMEM_MAX, SOCK_MIN_SNDBUF);
+		sk->sk_sndbuf =
+			sock_buf_size(val, SK_WMEM_MAX, SOCK_MIN_SNDBUF);
 		sk->sk_write_space(sk);
 		return 0;
 	case SO_RCVBUF:
-		sk->sk_rcvbuf = sock_buf_size(val, SK_RMEM_MAX, SOCK_MIN_RCVBUF);
+		sk->sk_rcvbuf =
+			sock_buf_size(val, SK_RMEM_MAX, SOCK_MIN_RCVBUF);
 		return 0;
 	case SO_KEEPALIVE:
 		sock_valbool_flag(sk, SOCK_KEEPOPEN, val);
@@ -651,8 +651,10 @@ int sock_getsockopt(struct socket *sock, int level, int optname,
 				 &v.tm);
 		lv = sizeof(v.tm);
 	} else if (optname == SO_BINDTODEVICE) {
-		struct net_device *dev = sk->sk_bound_dev_if ?
-			__dev_get_by_index(sk->sk_bound_dev_if) : NULL;
+		struct net_device *dev =
+			sk->sk_bound_dev_if ?
+				__dev_get_by_index(sk->sk_bound_dev_if) :
+				NULL;
 
 		if (dev)
 			strlcpy(v.name, dev->name, IFNAMSIZ);

@@ -197,12 +197,17 @@ int inet_autobind(struct sock *sk)
 {
 	struct inet_sock *inet = inet_sk(sk);
 
+	int err = 0;
+
 	if (inet->inet_num)
 		return 0;
+	local_bh_disable(); /* udp_rcv reads the port table in softirq */
 	if (!sk->sk_prot->get_port || sk->sk_prot->get_port(sk, 0))
-		return -EAGAIN;
-	inet->inet_sport = htons(inet->inet_num);
-	return 0;
+		err = -EAGAIN;
+	else
+		inet->inet_sport = htons(inet->inet_num);
+	local_bh_enable();
+	return err;
 }
 
 /*

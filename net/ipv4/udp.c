@@ -45,7 +45,6 @@
 #include "net/ipv4/snmp.h"
 #include "net/ipv4/tcp_states.h"
 
-
 unsigned long udp_statistics[__UDP_MIB_MAX];
 
 static LIST_HEAD(udp_table);
@@ -560,8 +559,8 @@ static int udp_route(struct sock *sk, struct flowi4 *fl4, struct rtable **rtp)
  * fragments above the MTU). A checksum that sums to 0 is sent as 0xffff:
  * 0 would mean "no checksum" (RFC 768). Consumes skb. Linux: udp_send_skb.
  */
-static int udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4,
-			__be16 sport, __be16 dport)
+static int udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4, __be16 sport,
+			__be16 dport)
 {
 	unsigned int ulen = skb->len + sizeof(struct udphdr);
 	struct udphdr *uh = skb_push(skb, sizeof(*uh));
@@ -592,8 +591,8 @@ static int udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4,
 static struct sk_buff *udp_make_skb(struct sock *sk, struct msghdr *msg,
 				    size_t len, int *err)
 {
-	unsigned int hh = MAX_HEADER + sizeof(struct iphdr) +
-			  sizeof(struct udphdr);
+	unsigned int hh =
+		MAX_HEADER + sizeof(struct iphdr) + sizeof(struct udphdr);
 	struct sk_buff *skb;
 
 	skb = sock_alloc_send_skb(sk, hh + len, msg->msg_flags & MSG_DONTWAIT,
@@ -758,14 +757,13 @@ static int udp4_format_sock(char *buf, int len, int pos, struct sock *sk)
 	char line[160];
 
 	scnprintf(line, sizeof(line),
-		      "%5d: %08X:%04X %08X:%04X %02X %08X:%08X %02X:%08lX "
-		      "%08X %5u %8d %lu %d %08lx %u",
-		      inet->inet_num & (UDP_HTABLE_SIZE - 1),
-		      inet->inet_rcv_saddr, ntohs(inet->inet_sport),
-		      inet->inet_daddr, ntohs(inet->inet_dport), sk->sk_state,
-		      sk_wmem_alloc_get(sk), sk_rmem_alloc_get(sk), 0, 0UL, 0,
-		      sk->sk_uid, 0, sk->sk_ino, atomic_read(&sk->sk_refcnt),
-		      0UL, atomic_read(&sk->sk_drops));
+		  "%5d: %08X:%04X %08X:%04X %02X %08X:%08X %02X:%08lX "
+		  "%08X %5u %8d %lu %d %08lx %u",
+		  inet->inet_num & (UDP_HTABLE_SIZE - 1), inet->inet_rcv_saddr,
+		  ntohs(inet->inet_sport), inet->inet_daddr,
+		  ntohs(inet->inet_dport), sk->sk_state, sk_wmem_alloc_get(sk),
+		  sk_rmem_alloc_get(sk), 0, 0UL, 0, sk->sk_uid, 0, sk->sk_ino,
+		  atomic_read(&sk->sk_refcnt), 0UL, atomic_read(&sk->sk_drops));
 	return proc_printf(buf, len, pos, "%-127s\n", line);
 }
 
@@ -798,8 +796,8 @@ static const char *const udp_mib_names[__UDP_MIB_MAX] = {
  * below). UdpLite follows in Linux; rxos has no UDP-Lite: zeros. */
 static int udp_snmp_show(char *buf, int len, int pos)
 {
-	return snmp_put_row(buf, len, pos, "Udp", udp_mib_names,
-			    udp_statistics, __UDP_MIB_MAX);
+	return snmp_put_row(buf, len, pos, "Udp", udp_mib_names, udp_statistics,
+			    __UDP_MIB_MAX);
 }
 
 static int udplite_snmp_show(char *buf, int len, int pos)
