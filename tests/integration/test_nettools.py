@@ -497,3 +497,21 @@ def test_flood_is_accounted_for_and_leaks_no_skbs(box, model):
     assert skb["live"] == skb0["live"], (skb0, skb)
     b.send(b.mac, 10)  # and the NIC still works
     assert b.settle_rx(dev["rx_packets"] + 10) == dev["rx_packets"] + 10
+
+
+@both
+def test_ifconfig_hw_ether_changes_the_filtered_address(box, model):
+    b = box(model)
+    up(b)
+    new = "52:54:00:aa:bb:cc"
+    b.ok(f"ifconfig eth0 hw ether {new}")
+    assert f"        ether {new}  txqueuelen 1000  (Ethernet)\n" in \
+        b.ok("ifconfig eth0")
+    base = b.rx_packets()
+    b.send(b.mac, 10)  # the old address is foreign now
+    b.send(new, 7)
+    assert b.settle_rx(base + 7) == base + 7
+    for bad in ["52:54:00:aa:bb", "01:00:5e:00:00:01", "zz:00:00:00:00:00"]:
+        out, rc = b.sh(f"ifconfig eth0 hw ether {bad}")
+        assert rc == 1, (bad, out)
+    assert f"ether {new} " in b.ok("ifconfig eth0")
