@@ -62,13 +62,6 @@ def test_ifconfig_bad_options_and_values(host_run):
         assert r.returncode == 1 and msg in r.stderr, (args, r.stderr)
 
 
-def test_ifconfig_bytes_scale_like_net_tools():
-    """The (x.y KiB) column: tenths truncated, KiB only above 1024."""
-    src = open(os.path.join(os.path.dirname(__file__), "..", "..", "user",
-                            "bin", "ifconfig.c")).read()
-    assert '"B", "KiB", "MiB", "GiB", "TiB"' in src
-
-
 def test_ethtool_argument_errors(run):
     for args, rc, msg in [
         ([], 1, "ethtool: bad command line argument(s)\n"
