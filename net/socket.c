@@ -1,6 +1,6 @@
 /*
  * socket.c - the BSD socket system calls and sockets as files
- * (Linux: net/socket.c, lib/iov_iter.c).
+ * (Linux: net/socket.c).
  *
  * Every socket call starts here, in process context, on behalf of
  * current; this file checks the user's arguments, finds the socket behind
@@ -36,93 +36,10 @@
 #include "kernel/uaccess.h"
 #include "lib/string.h"
 #include "net/core/if.h"
+#include "net/core/netdevice.h" /* dev_ioctl, dev_ifconf */
 #include "net/core/sock.h"
 
-/*
- * The device ioctls (ifconfig's SIOCGIFFLAGS, SIOCETHTOOL, SIOCGIFCONF)
- * are net/core/dev_ioctl.c's. Until that file is merged in, these are weak
- * references: a NULL address means it is not built in, answered -ENOTTY.
- */
-int dev_ioctl(unsigned int cmd, struct ifreq *ifr, bool *need_copyout)
-	__attribute__((weak));
-int dev_ifconf(struct ifconf *ifc) __attribute__((weak));
-
 int sockets_in_use;
-
-/* ---- iov_iter: a cursor over user or kernel buffers ----------------------- */
-
-void iov_iter_init(struct iov_iter *i, bool user, const struct iovec *iov,
-		   unsigned long nr_segs, size_t count)
-{
-	i->user = user;
-	i->iov = iov;
-	i->nr_segs = nr_segs;
-	i->iov_offset = 0;
-	i->count = count;
-}
-
-/* Step over empty segments; the current segment's room in *room. */
-static void *iter_seg(struct iov_iter *i, size_t *room)
-{
-	while (i->nr_segs && i->iov_offset >= i->iov->iov_len) {
-		i->iov++;
-		i->nr_segs--;
-		i->iov_offset = 0;
-	}
-	if (!i->nr_segs)
-		return NULL;
-	*room = i->iov->iov_len - i->iov_offset;
-	return (char *)i->iov->iov_base + i->iov_offset;
-}
-
-static void iter_advance(struct iov_iter *i, size_t n)
-{
-	i->iov_offset += n;
-	i->count -= n;
-}
-
-/* One copy per segment; stop at the first fault (short count). */
-static size_t iter_copy(void *kbuf, size_t bytes, struct iov_iter *i, int out)
-{
-	size_t done = 0;
-
-	bytes = min(bytes, i->count);
-	while (done < bytes) {
-		size_t room, n;
-		void *seg = iter_seg(i, &room);
-		unsigned long left;
-
-		if (!seg)
-			break;
-		n = min(room, bytes - done);
-		if (!i->user) {
-			if (out)
-				memcpy(seg, (char *)kbuf + done, n);
-			else
-				memcpy((char *)kbuf + done, seg, n);
-			left = 0;
-		} else if (out) {
-			left = copy_to_user(seg, (char *)kbuf + done, n);
-		} else {
-			left = copy_from_user((char *)kbuf + done, seg, n);
-		}
-		iter_advance(i, n - left);
-		done += n - left;
-		if (left)
-			break;
-	}
-	return done;
-}
-
-size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i)
-{
-	return iter_copy((void *)addr, bytes, i, 1);
-}
-
-size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i)
-{
-	return iter_copy(addr, bytes, i, 0);
-}
 
 /* ---- families ----------------------------------------------------------------- */
 
@@ -136,10 +53,10 @@ int sock_register(const struct net_proto_family *ops)
 		return -EEXIST;
 	net_families[ops->family] = ops;
 	pr_info("NET: Registered PF_%s protocol family\n",
-		ops->family == AF_INET	   ? "INET" :
+		ops->family == AF_INET	 ? "INET" :
 		ops->family == AF_PACKET ? "PACKET" :
-		ops->family == AF_UNIX	   ? "UNIX" :
-					     "?");
+		ops->family == AF_UNIX	 ? "UNIX" :
+					   "?");
 	return 0;
 }
 
@@ -201,7 +118,8 @@ struct socket *sockfd_lookup(int fd, int *err)
 
 int sock_alloc_file(struct socket *sock, int flags, struct file **res)
 {
-	int err = alloc_file_pseudo(S_IFSOCK | 0777, O_RDWR | (flags & O_NONBLOCK),
+	int err = alloc_file_pseudo(S_IFSOCK | 0777,
+				    O_RDWR | (flags & O_NONBLOCK),
 				    &socket_file_ops, sock, res);
 
 	if (err)
@@ -346,10 +264,11 @@ static long sock_do_ioctl(struct socket *sock, unsigned int cmd,
 	bool need_copyout = false;
 	int err;
 
-	err = sock->ops->ioctl ? sock->ops->ioctl(sock, cmd, arg) : -ENOIOCTLCMD;
+	err = sock->ops->ioctl ? sock->ops->ioctl(sock, cmd, arg) :
+				 -ENOIOCTLCMD;
 	if (err != -ENOIOCTLCMD)
 		return err;
-	if (!is_socket_ioctl_cmd(cmd) || !dev_ioctl)
+	if (!is_socket_ioctl_cmd(cmd))
 		return -ENOTTY;
 	if (copy_from_user(&ifr, (void __user *)arg, sizeof(ifr)))
 		return -EFAULT;
@@ -367,8 +286,6 @@ static long sock_ifconf(void __user *arg)
 	struct ifconf ifc;
 	int err;
 
-	if (!dev_ifconf)
-		return -ENOTTY;
 	if (copy_from_user(&ifc, arg, sizeof(ifc)))
 		return -EFAULT;
 	err = dev_ifconf(&ifc);
@@ -474,7 +391,8 @@ long sys_bind(int fd, struct sockaddr __user *umyaddr, int addrlen)
 		return err;
 	err = move_addr_to_kernel(umyaddr, addrlen, &address);
 	if (!err)
-		err = sock->ops->bind(sock, (struct sockaddr *)&address, addrlen);
+		err = sock->ops->bind(sock, (struct sockaddr *)&address,
+				      addrlen);
 	sockfd_put(sock);
 	return err;
 }
@@ -546,10 +464,11 @@ long sys_accept4(int fd, struct sockaddr __user *upeer_sockaddr,
 	if (err < 0)
 		goto out_fd;
 	if (upeer_sockaddr) {
-		len = newsock->ops->getname(newsock, (struct sockaddr *)&address, 2);
+		len = newsock->ops->getname(newsock,
+					    (struct sockaddr *)&address, 2);
 		err = len < 0 ? -ECONNABORTED :
-			move_addr_to_user(&address, len, upeer_sockaddr,
-					  upeer_addrlen);
+				move_addr_to_user(&address, len, upeer_sockaddr,
+						  upeer_addrlen);
 		if (err < 0)
 			goto out_fd;
 	}
@@ -586,7 +505,8 @@ static long do_getname(int fd, struct sockaddr __user *usockaddr,
 	memset(&address, 0, sizeof(address));
 	err = sock->ops->getname(sock, (struct sockaddr *)&address, peer);
 	if (err >= 0)
-		err = move_addr_to_user(&address, err, usockaddr, usockaddr_len);
+		err = move_addr_to_user(&address, err, usockaddr,
+					usockaddr_len);
 	sockfd_put(sock);
 	return err;
 }
@@ -605,8 +525,8 @@ long sys_getpeername(int fd, struct sockaddr __user *usockaddr,
 
 /* One user buffer as a message's data: checked against TASK_SIZE here,
  * page by page when copied. */
-static int import_single_range(void __user *buf, size_t len,
-			       struct iovec *iov, struct iov_iter *i)
+static int import_single_range(void __user *buf, size_t len, struct iovec *iov,
+			       struct iov_iter *i)
 {
 	if (len > 0x7fffffffUL)
 		len = 0x7fffffffUL; /* Linux: MAX_RW_COUNT */
@@ -849,7 +769,8 @@ long sys_setsockopt(int fd, int level, int optname, char __user *optval,
 	if (level == SOL_SOCKET)
 		err = sock_setsockopt(sock, level, optname, optval, optlen);
 	else if (sock->ops->setsockopt)
-		err = sock->ops->setsockopt(sock, level, optname, optval, optlen);
+		err = sock->ops->setsockopt(sock, level, optname, optval,
+					    optlen);
 	else
 		err = -EOPNOTSUPP;
 	sockfd_put(sock);
@@ -868,7 +789,8 @@ long sys_getsockopt(int fd, int level, int optname, char __user *optval,
 	if (level == SOL_SOCKET)
 		err = sock_getsockopt(sock, level, optname, optval, optlen);
 	else if (sock->ops->getsockopt)
-		err = sock->ops->getsockopt(sock, level, optname, optval, optlen);
+		err = sock->ops->getsockopt(sock, level, optname, optval,
+					    optlen);
 	else
 		err = -EOPNOTSUPP;
 	sockfd_put(sock);
@@ -901,12 +823,12 @@ long sys_getsockopt(int fd, int level, int optname, char __user *optval,
 
 /* Arguments per call, as Linux's nargs[] (in longs here). */
 static const unsigned char socketcall_nargs[SYS_SENDMMSG + 1] = {
-	[SYS_SOCKET] = 3,      [SYS_BIND] = 3,	      [SYS_CONNECT] = 3,
-	[SYS_LISTEN] = 2,      [SYS_ACCEPT] = 3,      [SYS_GETSOCKNAME] = 3,
-	[SYS_GETPEERNAME] = 3, [SYS_SOCKETPAIR] = 4,  [SYS_SEND] = 4,
-	[SYS_RECV] = 4,	       [SYS_SENDTO] = 6,      [SYS_RECVFROM] = 6,
-	[SYS_SHUTDOWN] = 2,    [SYS_SETSOCKOPT] = 5,  [SYS_GETSOCKOPT] = 5,
-	[SYS_SENDMSG] = 3,     [SYS_RECVMSG] = 3,     [SYS_ACCEPT4] = 4,
+	[SYS_SOCKET] = 3,      [SYS_BIND] = 3,	     [SYS_CONNECT] = 3,
+	[SYS_LISTEN] = 2,      [SYS_ACCEPT] = 3,     [SYS_GETSOCKNAME] = 3,
+	[SYS_GETPEERNAME] = 3, [SYS_SOCKETPAIR] = 4, [SYS_SEND] = 4,
+	[SYS_RECV] = 4,	       [SYS_SENDTO] = 6,     [SYS_RECVFROM] = 6,
+	[SYS_SHUTDOWN] = 2,    [SYS_SETSOCKOPT] = 5, [SYS_GETSOCKOPT] = 5,
+	[SYS_SENDMSG] = 3,     [SYS_RECVMSG] = 3,    [SYS_ACCEPT4] = 4,
 	[SYS_RECVMMSG] = 5,    [SYS_SENDMMSG] = 4,
 };
 
@@ -944,7 +866,8 @@ long sys_socketcall(int call, unsigned long __user *args)
 	case SYS_SENDTO:
 		return sys_sendto(a[0], P(a[1]), a[2], a[3], P(a[4]), a[5]);
 	case SYS_RECVFROM:
-		return sys_recvfrom(a[0], P(a[1]), a[2], a[3], P(a[4]), P(a[5]));
+		return sys_recvfrom(a[0], P(a[1]), a[2], a[3], P(a[4]),
+				    P(a[5]));
 	case SYS_SHUTDOWN:
 		return sys_shutdown(a[0], a[1]);
 	case SYS_SETSOCKOPT:

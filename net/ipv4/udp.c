@@ -28,6 +28,7 @@
  * receive-queue memory scheme (udp_rmem_release).
  */
 #include "net/ipv4/udp.h"
+#include "kernel/err.h"
 #include "kernel/errno.h"
 #include "kernel/interrupt.h"
 #include "kernel/printk.h"
@@ -40,20 +41,9 @@
 #include "net/ipv4/icmp.h"
 #include "net/ipv4/inet_common.h"
 #include "net/ipv4/ip.h"
+#include "net/ipv4/route.h"
 #include "net/ipv4/snmp.h"
-
-/*
- * From the IPv4 layer (ip_input.c's protocol table, icmp.c, route.c): weak
- * references until that work is merged. Without them UDP still binds,
- * queues and reads (the unit tests call udp_rcv directly); it cannot send.
- */
-int inet_add_protocol(const struct net_protocol *prot, unsigned char protocol)
-	__attribute__((weak));
-void icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
-	__attribute__((weak));
-
-#define TCP_ESTABLISHED 1
-#define TCP_CLOSE 7
+#include "net/ipv4/tcp_states.h"
 
 unsigned long udp_statistics[__UDP_MIB_MAX];
 
@@ -245,19 +235,78 @@ static int udp_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 	return 0;
 }
 
-/* No socket on the port: tell the sender (unless it was broadcast or
- * multicast, which only counts IgnoredMulti) and drop. */
+/* No socket on the port: tell the sender and drop. */
 static void udp_no_socket(struct sk_buff *skb)
 {
-	if (skb->pkt_type != PACKET_HOST ||
-	    ipv4_is_multicast(ip_hdr(skb)->daddr) ||
-	    ipv4_is_lbcast(ip_hdr(skb)->daddr)) {
-		UDP_INC_STATS(UDP_MIB_IGNOREDMULTI);
-	} else {
-		UDP_INC_STATS(UDP_MIB_NOPORTS);
-		if (icmp_send)
-			icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0);
+	UDP_INC_STATS(UDP_MIB_NOPORTS);
+	icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0);
+	kfree_skb_reason(skb, SKB_DROP_REASON_NO_SOCKET);
+}
+
+/* Sent to many: a broadcast or multicast address (the route says so, or
+ * the link-layer address did). */
+static bool udp_is_mcast(const struct sk_buff *skb)
+{
+	const struct rtable *rt = skb_rtable(skb);
+	__be32 daddr = ip_hdr(skb)->daddr;
+
+	if (rt && (rt->rt_flags & (RTCF_BROADCAST | RTCF_MULTICAST)))
+		return true;
+	return skb->pkt_type == PACKET_BROADCAST ||
+	       skb->pkt_type == PACKET_MULTICAST || ipv4_is_multicast(daddr) ||
+	       ipv4_is_lbcast(daddr);
+}
+
+/* Does sk want a broadcast/multicast datagram (Linux: __udp_is_mcast_sock)?
+ * Every field it fixed must match; unlike unicast there is no "best". */
+static bool udp_mcast_match(struct sock *sk, __be32 saddr, __be16 sport,
+			    __be32 daddr, unsigned short hnum, int dif)
+{
+	struct inet_sock *inet = inet_sk(sk);
+
+	return inet->inet_num == hnum &&
+	       (!inet->inet_daddr || inet->inet_daddr == saddr) &&
+	       (!inet->inet_dport || inet->inet_dport == sport) &&
+	       (!inet->inet_rcv_saddr || inet->inet_rcv_saddr == daddr) &&
+	       (!sk->sk_bound_dev_if || sk->sk_bound_dev_if == dif);
+}
+
+/*
+ * A broadcast or multicast datagram goes to every matching socket: a
+ * clone to each but the last, which gets skb itself. None: IgnoredMulti,
+ * and no ICMP error (RFC 1122 3.2.2: never about a broadcast). Linux:
+ * __udp4_lib_mcast_deliver (which also checks group membership filters).
+ */
+static void udp_mcast_deliver(struct sk_buff *skb, const struct udphdr *uh,
+			      int dif)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	unsigned short hnum = ntohs(uh->dest);
+	struct sock *sk, *last = NULL;
+
+	list_for_each_entry(sk, &udp_table, sk_node) {
+		struct sk_buff *nskb;
+
+		if (!udp_mcast_match(sk, iph->saddr, uh->source, iph->daddr,
+				     hnum, dif))
+			continue;
+		if (last) {
+			nskb = skb_clone(skb, GFP_ATOMIC);
+			if (!nskb) {
+				atomic_inc(&last->sk_drops);
+				UDP_INC_STATS(UDP_MIB_RCVBUFERRORS);
+				UDP_INC_STATS(UDP_MIB_INERRORS);
+			} else {
+				udp_queue_rcv_skb(last, nskb);
+			}
+		}
+		last = sk;
 	}
+	if (last) {
+		udp_queue_rcv_skb(last, skb);
+		return;
+	}
+	UDP_INC_STATS(UDP_MIB_IGNOREDMULTI);
 	kfree_skb_reason(skb, SKB_DROP_REASON_NO_SOCKET);
 }
 
@@ -276,15 +325,13 @@ static void udp_no_socket(struct sk_buff *skb)
  *   1. the 8-byte header is there                    PKT_TOO_SMALL
  *   2. 8 <= uh->len <= bytes received; trim to uh->len  PKT_TOO_SMALL
  *   3. checksum, unless 0 (none sent)         UDP_CSUM (+ InCsumErrors)
- * Then the lookup: the socket matching the most fields wins (connected
- * 4-tuple, then bound address, then INADDR_ANY: compute_score). None:
+ * Broadcast/multicast: a copy to every matching socket (udp_mcast_deliver).
+ * Unicast: the socket matching the most fields wins (connected 4-tuple,
+ * then bound address, then INADDR_ANY: compute_score). None:
  * NoPorts, ICMP port unreachable to the sender, drop NO_SOCKET. Found:
  * udp_queue_rcv_skb (RcvbufErrors + SOCKET_RCVBUFF if full), which ends in
  * sk_data_ready - stage 14. InDatagrams is counted when a reader takes it
  * (udp_recvmsg), as in Linux.
- *
- * Linux also delivers a broadcast/multicast datagram to every matching
- * socket (__udp4_lib_mcast_deliver); rxos gives it to the best match only.
  */
 int udp_rcv(struct sk_buff *skb)
 {
@@ -308,6 +355,10 @@ int udp_rcv(struct sk_buff *skb)
 		goto drop;
 	}
 	iph = ip_hdr(skb);
+	if (udp_is_mcast(skb)) {
+		udp_mcast_deliver(skb, uh, skb->dev ? skb->dev->ifindex : 0);
+		return 0;
+	}
 	sk = __udp4_lib_lookup(iph->saddr, uh->source, iph->daddr, uh->dest,
 			       skb->dev ? skb->dev->ifindex : 0);
 	if (!sk) {
@@ -458,6 +509,155 @@ int udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 	return flags & MSG_TRUNC ? (int)ulen : (int)copied;
 }
 
+/* ---- send ------------------------------------------------------------------------- */
+
+/* Where a datagram goes: msg_name, or the connected peer. */
+static int udp_dest(struct sock *sk, struct msghdr *msg, __be32 *daddr,
+		    __be16 *dport)
+{
+	struct sockaddr_in *usin = msg->msg_name;
+
+	if (!usin) {
+		if (sk->sk_state != TCP_ESTABLISHED)
+			return -EDESTADDRREQ;
+		*daddr = inet_sk(sk)->inet_daddr;
+		*dport = inet_sk(sk)->inet_dport;
+		return 0;
+	}
+	if (msg->msg_namelen < (int)sizeof(*usin))
+		return -EINVAL;
+	if (usin->sin_family != AF_INET && usin->sin_family != AF_UNSPEC)
+		return -EAFNOSUPPORT;
+	if (!usin->sin_port)
+		return -EINVAL;
+	*daddr = usin->sin_addr.s_addr;
+	*dport = usin->sin_port;
+	return 0;
+}
+
+/* Route the datagram: 0 and a referenced *rtp with fl4->saddr chosen. */
+static int udp_route(struct sock *sk, struct flowi4 *fl4, struct rtable **rtp)
+{
+	struct rtable *rt = ip_route_output_key(fl4);
+
+	if (IS_ERR(rt)) {
+		if (PTR_ERR(rt) == -ENETUNREACH)
+			IP_INC_STATS(IPSTATS_MIB_OUTNOROUTES);
+		return PTR_ERR(rt);
+	}
+	if ((rt->rt_flags & RTCF_BROADCAST) && !sock_flag(sk, SOCK_BROADCAST)) {
+		ip_rt_put(rt);
+		return -EACCES; /* sending to a broadcast needs SO_BROADCAST */
+	}
+	*rtp = rt;
+	return 0;
+}
+
+/*
+ * The UDP header and checksum in front of the payload at skb->data, then
+ * IPv4 (ip_build_and_send_pkt pushes the IP header, runs LOCAL_OUT and
+ * fragments above the MTU). A checksum that sums to 0 is sent as 0xffff:
+ * 0 would mean "no checksum" (RFC 768). Consumes skb. Linux: udp_send_skb.
+ */
+static int udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4, __be16 sport,
+			__be16 dport)
+{
+	unsigned int ulen = skb->len + sizeof(struct udphdr);
+	struct udphdr *uh = skb_push(skb, sizeof(*uh));
+	int err;
+
+	uh->source = sport;
+	uh->dest = dport;
+	uh->len = htons(ulen);
+	uh->check = 0;
+	uh->check = csum_tcpudp_magic(fl4->saddr, fl4->daddr, ulen, IPPROTO_UDP,
+				      csum_partial(uh, ulen, 0));
+	if (!uh->check)
+		uh->check = 0xffff; /* CSUM_MANGLED_0 */
+	err = ip_build_and_send_pkt(skb, fl4->saddr, fl4->daddr, IPPROTO_UDP,
+				    fl4->flowi4_tos);
+	if (err) {
+		if (err == -ENOBUFS) {
+			UDP_INC_STATS(UDP_MIB_SNDBUFERRORS);
+			err = 0; /* as Linux without IP_RECVERR */
+		}
+		return err;
+	}
+	UDP_INC_STATS(UDP_MIB_OUTDATAGRAMS);
+	return 0;
+}
+
+/* A skb charged to sk with room for the headers, holding the user's data. */
+static struct sk_buff *udp_make_skb(struct sock *sk, struct msghdr *msg,
+				    size_t len, int *err)
+{
+	unsigned int hh =
+		MAX_HEADER + sizeof(struct iphdr) + sizeof(struct udphdr);
+	struct sk_buff *skb;
+
+	skb = sock_alloc_send_skb(sk, hh + len, msg->msg_flags & MSG_DONTWAIT,
+				  err);
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, hh);
+	if (copy_from_iter(skb_put(skb, len), len, &msg->msg_iter) != len) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_SKB_UCOPY_FAULT);
+		*err = -EFAULT;
+		return NULL;
+	}
+	return skb;
+}
+
+/*
+ * udp_sendmsg - send one datagram of len bytes.
+ *
+ * Context: process (sendto/sendmsg/write via inet_sendmsg, which bound
+ * the socket to an ephemeral port first if it was not).
+ * Destination: msg_name, or the connected peer (-EDESTADDRREQ if none);
+ * port 0 is -EINVAL. Errors: -EMSGSIZE above 65507 bytes (what fits in
+ * one IPv4 datagram), -EOPNOTSUPP for MSG_OOB, a pending socket error
+ * (ECONNREFUSED after port unreachable), -ENETUNREACH (no route),
+ * -EACCES (broadcast without SO_BROADCAST), -EFAULT, -EAGAIN (sndbuf
+ * full and nonblocking, or SO_SNDTIMEO ran out; blocking callers wait for
+ * room), -ENOBUFS. Returns len on success.
+ * Linux also corks (MSG_MORE), takes ancillary data (IP_PKTINFO, TTL),
+ * caches the connected route, and builds fragments while copying.
+ */
+int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
+{
+	struct inet_sock *inet = inet_sk(sk);
+	struct flowi4 fl4 = { 0 };
+	struct rtable *rt = NULL;
+	struct sk_buff *skb;
+	__be16 dport;
+	int err;
+
+	if (len > UDP_MAX_PAYLOAD)
+		return -EMSGSIZE;
+	if (msg->msg_flags & MSG_OOB)
+		return -EOPNOTSUPP;
+	err = udp_dest(sk, msg, &fl4.daddr, &dport);
+	if (err)
+		return err;
+	fl4.saddr = inet->inet_saddr;
+	fl4.flowi4_oif = sk->sk_bound_dev_if;
+	fl4.flowi4_tos = inet->tos;
+	fl4.flowi4_proto = IPPROTO_UDP;
+	err = udp_route(sk, &fl4, &rt);
+	if (err)
+		return err;
+	skb = udp_make_skb(sk, msg, len, &err);
+	if (!skb) {
+		ip_rt_put(rt);
+		if (err == -ENOBUFS || err == -EAGAIN)
+			UDP_INC_STATS(UDP_MIB_SNDBUFERRORS);
+		return err;
+	}
+	skb_dst_set(skb, &rt->dst); /* the skb takes our route reference */
+	err = udp_send_skb(skb, &fl4, inet->inet_sport, dport);
+	return err ? err : (int)len;
+}
+
 /* ---- connect, disconnect, close -------------------------------------------------- */
 
 /*
@@ -532,9 +732,11 @@ struct proto udp_prot = {
 	.obj_size = sizeof(struct udp_sock),
 	.close = udp_lib_close,
 	.disconnect = udp_disconnect,
+	.connect = ip4_datagram_connect,
 	.ioctl = udp_ioctl,
 	.setsockopt = udp_setsockopt,
 	.getsockopt = udp_getsockopt,
+	.sendmsg = udp_sendmsg,
 	.recvmsg = udp_recvmsg,
 	.hash = udp_lib_hash,
 	.unhash = udp_lib_unhash,
@@ -555,14 +757,13 @@ static int udp4_format_sock(char *buf, int len, int pos, struct sock *sk)
 	char line[160];
 
 	scnprintf(line, sizeof(line),
-		      "%5d: %08X:%04X %08X:%04X %02X %08X:%08X %02X:%08lX "
-		      "%08X %5u %8d %lu %d %08lx %u",
-		      inet->inet_num & (UDP_HTABLE_SIZE - 1),
-		      inet->inet_rcv_saddr, ntohs(inet->inet_sport),
-		      inet->inet_daddr, ntohs(inet->inet_dport), sk->sk_state,
-		      sk_wmem_alloc_get(sk), sk_rmem_alloc_get(sk), 0, 0UL, 0,
-		      sk->sk_uid, 0, sk->sk_ino, atomic_read(&sk->sk_refcnt),
-		      0UL, atomic_read(&sk->sk_drops));
+		  "%5d: %08X:%04X %08X:%04X %02X %08X:%08X %02X:%08lX "
+		  "%08X %5u %8d %lu %d %08lx %u",
+		  inet->inet_num & (UDP_HTABLE_SIZE - 1), inet->inet_rcv_saddr,
+		  ntohs(inet->inet_sport), inet->inet_daddr,
+		  ntohs(inet->inet_dport), sk->sk_state, sk_wmem_alloc_get(sk),
+		  sk_rmem_alloc_get(sk), 0, 0UL, 0, sk->sk_uid, 0, sk->sk_ino,
+		  atomic_read(&sk->sk_refcnt), 0UL, atomic_read(&sk->sk_drops));
 	return proc_printf(buf, len, pos, "%-127s\n", line);
 }
 
@@ -591,24 +792,20 @@ static const char *const udp_mib_names[__UDP_MIB_MAX] = {
 	"InCsumErrors", "IgnoredMulti", "MemErrors",
 };
 
-/* "Udp: InDatagrams ...\nUdp: 1 0 ...\n", appended at pos (proc_printf
- * rules); net/ipv4/proc.c's /proc/net/snmp prints it after the Icmp rows.
- * UdpLite follows in Linux; rxos has no UDP-Lite, so its row is zeros. */
-int udp_snmp_seq_show(char *buf, int len, int pos)
+/* The Udp row of /proc/net/snmp (net/ipv4/proc.c calls it, registered
+ * below). UdpLite follows in Linux; rxos has no UDP-Lite: zeros. */
+static int udp_snmp_show(char *buf, int len, int pos)
 {
-	static const char *const rows[] = { "Udp", "UdpLite" };
+	return snmp_put_row(buf, len, pos, "Udp", udp_mib_names, udp_statistics,
+			    __UDP_MIB_MAX);
+}
 
-	for (int r = 0; r < 2; r++) {
-		pos = proc_printf(buf, len, pos, "%s:", rows[r]);
-		for (int i = 0; i < __UDP_MIB_MAX; i++)
-			pos = proc_printf(buf, len, pos, " %s", udp_mib_names[i]);
-		pos = proc_printf(buf, len, pos, "\n%s:", rows[r]);
-		for (int i = 0; i < __UDP_MIB_MAX; i++)
-			pos = proc_printf(buf, len, pos, " %lu",
-					  r ? 0UL : udp_statistics[i]);
-		pos = proc_printf(buf, len, pos, "\n");
-	}
-	return pos;
+static int udplite_snmp_show(char *buf, int len, int pos)
+{
+	static const unsigned long zeros[__UDP_MIB_MAX];
+
+	return snmp_put_row(buf, len, pos, "UdpLite", udp_mib_names, zeros,
+			    __UDP_MIB_MAX);
 }
 
 /* ---- boot -------------------------------------------------------------------------------- */
@@ -621,7 +818,9 @@ static const struct net_protocol udp_protocol = {
 /* From inet_sock_init (inet_init), process context at boot. */
 void udp_init(void)
 {
-	if (!inet_add_protocol || inet_add_protocol(&udp_protocol, IPPROTO_UDP))
+	if (inet_add_protocol(&udp_protocol, IPPROTO_UDP))
 		pr_err("udp_init: cannot add protocol\n");
 	proc_create_single("net/udp", udp4_seq_show);
+	snmp_register_row(udp_snmp_show, SNMP_ROW_UDP);
+	snmp_register_row(udplite_snmp_show, SNMP_ROW_UDPLITE);
 }

@@ -88,9 +88,9 @@ int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len);
 int udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 		int *addr_len);
 
-/* /proc/net/udp; the Udp rows of /proc/net/snmp (header line + values). */
+/* /proc/net/udp (the Udp row of /proc/net/snmp is registered with
+ * snmp_register_row by udp_init). */
 int udp4_seq_show(char *buf, int len);
-int udp_snmp_seq_show(char *buf, int len, int pos);
 
 void udp_init(void);
 
