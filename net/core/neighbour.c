@@ -434,7 +434,7 @@ static int neigh_update_invalid(struct neighbour *n, uint8_t new)
 	if (old & NUD_CONNECTED)
 		neigh_suspect(n);
 	n->nud_state = new;
-	if ((old & (NUD_INCOMPLETE | NUD_PROBE)) && (new & NUD_FAILED))
+	if ((old & (NUD_INCOMPLETE | NUD_PROBE)) && (new &NUD_FAILED))
 		neigh_invalidate(n);
 	return 0;
 }
@@ -480,33 +480,35 @@ static int __neigh_update(struct neighbour *n, const uint8_t *lladdr,
 		return -EPERM;
 	if (n->dead)
 		return -ENOENT;
-	if (!(new & NUD_VALID))
+	if (!(new &NUD_VALID))
 		return neigh_update_invalid(n, new);
 	lladdr = neigh_update_addr(n, lladdr, &new, flags, &err);
 	if (!lladdr)
 		return err;
-	if (new & NUD_CONNECTED)
+	if (new &NUD_CONNECTED)
 		n->confirmed = jiffies;
 	if (new != old || lladdr != n->ha)
 		n->updated = jiffies;
 	if (new != old) {
 		neigh_del_timer(n);
-		if (new & NUD_PROBE)
+		if (new &NUD_PROBE)
 			n->probes = 0;
-		if (new & NUD_IN_TIMER)
-			neigh_add_timer(n, jiffies + (new & NUD_REACHABLE ?
-							      n->parms->reachable_time :
-							      0));
+		if (new &NUD_IN_TIMER)
+			neigh_add_timer(
+				n, jiffies + (new &NUD_REACHABLE ?
+						      n->parms->reachable_time :
+						      0));
 		n->nud_state = new;
 	}
 	if (lladdr != n->ha) {
 		memcpy(n->ha, lladdr, n->dev->addr_len);
-		if (!(new & NUD_CONNECTED)) /* not confirmed: probe soon */
-			n->confirmed = jiffies - (n->parms->base_reachable_time << 1);
+		if (!(new &NUD_CONNECTED)) /* not confirmed: probe soon */
+			n->confirmed =
+				jiffies - (n->parms->base_reachable_time << 1);
 	}
 	if (new == old)
 		return 0;
-	if (new & NUD_CONNECTED)
+	if (new &NUD_CONNECTED)
 		neigh_connect(n);
 	else
 		neigh_suspect(n);
@@ -539,12 +541,13 @@ static void neigh_periodic_work(struct timer_list *t)
 	if (tbl->count >= NEIGH_GC_THRESH1) {
 		for (n = tbl->entries; n; n = next) {
 			next = n->next;
-			if ((n->nud_state & (NUD_PERMANENT | NUD_NOARP |
-					     NUD_IN_TIMER)) ||
+			if ((n->nud_state &
+			     (NUD_PERMANENT | NUD_NOARP | NUD_IN_TIMER)) ||
 			    atomic_read(&n->refcnt) != 1)
 				continue;
 			if (n->nud_state == NUD_FAILED ||
-			    time_after(jiffies, n->used + n->parms->gc_staletime)) {
+			    time_after(jiffies,
+				       n->used + n->parms->gc_staletime)) {
 				neigh_hold(n);
 				neigh_remove_one(n);
 				neigh_release(n);
@@ -569,16 +572,26 @@ void neigh_table_init(struct neigh_table *tbl)
 const char *neigh_state_name(uint8_t state)
 {
 	switch (state) {
-	case NUD_NONE: return "NONE";
-	case NUD_INCOMPLETE: return "INCOMPLETE";
-	case NUD_REACHABLE: return "REACHABLE";
-	case NUD_STALE: return "STALE";
-	case NUD_DELAY: return "DELAY";
-	case NUD_PROBE: return "PROBE";
-	case NUD_FAILED: return "FAILED";
-	case NUD_NOARP: return "NOARP";
-	case NUD_PERMANENT: return "PERMANENT";
-	default: return "?";
+	case NUD_NONE:
+		return "NONE";
+	case NUD_INCOMPLETE:
+		return "INCOMPLETE";
+	case NUD_REACHABLE:
+		return "REACHABLE";
+	case NUD_STALE:
+		return "STALE";
+	case NUD_DELAY:
+		return "DELAY";
+	case NUD_PROBE:
+		return "PROBE";
+	case NUD_FAILED:
+		return "FAILED";
+	case NUD_NOARP:
+		return "NOARP";
+	case NUD_PERMANENT:
+		return "PERMANENT";
+	default:
+		return "?";
 	}
 }
 

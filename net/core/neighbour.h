@@ -75,15 +75,16 @@
 #define NUD_NONE 0x00
 
 #define NUD_IN_TIMER (NUD_INCOMPLETE | NUD_REACHABLE | NUD_DELAY | NUD_PROBE)
-#define NUD_VALID                                                   \
+#define NUD_VALID                                                            \
 	(NUD_PERMANENT | NUD_NOARP | NUD_REACHABLE | NUD_PROBE | NUD_STALE | \
 	 NUD_DELAY)
 #define NUD_CONNECTED (NUD_PERMANENT | NUD_NOARP | NUD_REACHABLE)
 
 /* neigh_update flags */
-#define NEIGH_UPDATE_F_OVERRIDE 0x00000001 /* a different lladdr replaces ours */
-#define NEIGH_UPDATE_F_ADMIN 0x80000000	   /* the administrator: may touch
-					      PERMANENT/NOARP entries */
+/* OVERRIDE: a different lladdr replaces ours. ADMIN: the administrator,
+ * who may touch PERMANENT/NOARP entries. */
+#define NEIGH_UPDATE_F_OVERRIDE 0x00000001
+#define NEIGH_UPDATE_F_ADMIN 0x80000000
 
 /*
  * Tunables, Linux's defaults for ARP (net/ipv4/arp.c arp_tbl, shown in

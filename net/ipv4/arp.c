@@ -93,8 +93,8 @@ struct neighbour *ip_neigh_gw4(struct net_device *dev, __be32 nexthop)
 
 /* Fill the ARP payload after the header (Linux: the end of arp_create). */
 static void arp_fill(struct arphdr *arp, int type, struct net_device *dev,
-		     __be32 src_ip, const unsigned char *src_hw,
-		     __be32 dest_ip, const unsigned char *target_hw)
+		     __be32 src_ip, const unsigned char *src_hw, __be32 dest_ip,
+		     const unsigned char *target_hw)
 {
 	unsigned char *p = (unsigned char *)(arp + 1);
 
@@ -233,8 +233,7 @@ static void arp_update_sender(const struct arphdr *arp,
 	override = time_after(jiffies, n->updated + HZ) || a->sip == a->tip;
 	if (arp->ar_op != htons(ARPOP_REPLY) || skb->pkt_type != PACKET_HOST)
 		state = NUD_STALE;
-	neigh_update(n, a->sha, state,
-		     override ? NEIGH_UPDATE_F_OVERRIDE : 0);
+	neigh_update(n, a->sha, state, override ? NEIGH_UPDATE_F_OVERRIDE : 0);
 	neigh_release(n);
 }
 
@@ -312,8 +311,8 @@ drop:
  * fit the device are INVALID_PROTO. Linux then runs NF_HOOK(NFPROTO_ARP,
  * NF_ARP_IN, ..., arp_process); rxos has no ARP hooks.
  */
-int arp_rcv(struct sk_buff *skb, struct net_device *dev,
-	    struct packet_type *pt, struct net_device *orig_dev)
+int arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
+	    struct net_device *orig_dev)
 {
 	const struct arphdr *arp;
 
@@ -374,8 +373,9 @@ int arp_seq_show(char *buf, int len)
 	const struct neighbour *n;
 	int pos;
 
-	pos = scnprintf(buf, len,
-			"IP address       HW type     Flags       HW address            Mask     Device\n");
+	pos = scnprintf(
+		buf, len,
+		"IP address       HW type     Flags       HW address            Mask     Device\n");
 	local_bh_disable();
 	for (n = arp_tbl.entries; n; n = n->next)
 		if (!(n->nud_state & NUD_NOARP))
@@ -422,12 +422,12 @@ static int arp_req_set(struct arpreq *r, struct net_device *dev)
 	n = __neigh_create(&arp_tbl, arpreq_ip(r), dev);
 	if (IS_ERR(n))
 		return PTR_ERR(n);
-	err = neigh_update(n,
-			   (r->arp_flags & ATF_COM) ?
-				   (const uint8_t *)r->arp_ha.sa_data :
-				   NULL,
-			   (r->arp_flags & ATF_PERM) ? NUD_PERMANENT : NUD_STALE,
-			   NEIGH_UPDATE_F_OVERRIDE | NEIGH_UPDATE_F_ADMIN);
+	err = neigh_update(
+		n,
+		(r->arp_flags & ATF_COM) ? (const uint8_t *)r->arp_ha.sa_data :
+					   NULL,
+		(r->arp_flags & ATF_PERM) ? NUD_PERMANENT : NUD_STALE,
+		NEIGH_UPDATE_F_OVERRIDE | NEIGH_UPDATE_F_ADMIN);
 	neigh_release(n);
 	return err;
 }

@@ -27,8 +27,8 @@
 #define ARPOP_REPLY 2
 
 struct arphdr {
-	__be16 ar_hrd; /* hardware type: ARPHRD_ETHER */
-	__be16 ar_pro; /* protocol: ETH_P_IP */
+	__be16 ar_hrd;	      /* hardware type: ARPHRD_ETHER */
+	__be16 ar_pro;	      /* protocol: ETH_P_IP */
 	unsigned char ar_hln; /* hardware address length: 6 */
 	unsigned char ar_pln; /* protocol address length: 4 */
 	__be16 ar_op;
@@ -69,8 +69,8 @@ extern struct neigh_table arp_tbl;
  * reference or ERR_PTR. Linux: ip_neigh_gw4. */
 struct neighbour *ip_neigh_gw4(struct net_device *dev, __be32 nexthop);
 
-int arp_rcv(struct sk_buff *skb, struct net_device *dev,
-	    struct packet_type *pt, struct net_device *orig_dev);
+int arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
+	    struct net_device *orig_dev);
 /*
  * The decision for one ARP packet (see arp.c for the contract). Softirq;
  * consumes skb (consume_skb or a counted drop). Returns NET_RX_SUCCESS or

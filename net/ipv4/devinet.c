@@ -75,7 +75,8 @@ static __be32 inet_select_addr_dev(const struct net_device *dev, __be32 dst,
 
 	if (!in_dev)
 		return 0;
-	in_dev_for_each_ifa(ifa, in_dev) {
+	in_dev_for_each_ifa(ifa, in_dev)
+	{
 		if (ifa->ifa_scope > scope)
 			continue;
 		if (!dst || inet_ifa_match(dst, ifa))
@@ -116,9 +117,9 @@ struct net_device *__ip_dev_find(__be32 addr)
 	for_each_netdev(dev) {
 		if (!__in_dev_get(dev))
 			continue;
-		in_dev_for_each_ifa(ifa, __in_dev_get(dev))
-			if (ifa->ifa_local == addr)
-				return dev;
+		in_dev_for_each_ifa(ifa,
+				    __in_dev_get(dev)) if (ifa->ifa_local ==
+							   addr) return dev;
 	}
 	return NULL;
 }
@@ -284,9 +285,8 @@ static struct in_ifaddr *inet_ifa_bylabel(struct in_device *in_dev,
 
 	if (!in_dev)
 		return NULL;
-	in_dev_for_each_ifa(ifa, in_dev)
-		if (!strncmp(ifa->ifa_label, label, IFNAMSIZ))
-			return ifa;
+	in_dev_for_each_ifa(ifa, in_dev) if (!strncmp(ifa->ifa_label, label,
+						      IFNAMSIZ)) return ifa;
 	return NULL;
 }
 
@@ -296,10 +296,18 @@ static int devinet_get(unsigned int cmd, struct ifreq *ifr,
 	if (!ifa)
 		return -EADDRNOTAVAIL;
 	switch (cmd) {
-	case SIOCGIFADDR: ifr_put_addr(ifr, ifa->ifa_local); break;
-	case SIOCGIFBRDADDR: ifr_put_addr(ifr, ifa->ifa_broadcast); break;
-	case SIOCGIFNETMASK: ifr_put_addr(ifr, ifa->ifa_mask); break;
-	case SIOCGIFDSTADDR: ifr_put_addr(ifr, ifa->ifa_address); break;
+	case SIOCGIFADDR:
+		ifr_put_addr(ifr, ifa->ifa_local);
+		break;
+	case SIOCGIFBRDADDR:
+		ifr_put_addr(ifr, ifa->ifa_broadcast);
+		break;
+	case SIOCGIFNETMASK:
+		ifr_put_addr(ifr, ifa->ifa_mask);
+		break;
+	case SIOCGIFDSTADDR:
+		ifr_put_addr(ifr, ifa->ifa_address);
+		break;
 	}
 	return 0;
 }

@@ -91,7 +91,8 @@ int fib_table_insert(struct fib_config *cfg)
 	if (!tb || cfg->fc_dst_len < 0 || cfg->fc_dst_len > 32)
 		return -EINVAL;
 	mask = inet_make_mask(cfg->fc_dst_len);
-	if (cfg->fc_dst & ~mask) /* host bits set: "route add -net 10.0.0.1/8" */
+	if (cfg->fc_dst &
+	    ~mask) /* host bits set: "route add -net 10.0.0.1/8" */
 		return -EINVAL;
 	list_for_each_entry(pos, tb, list)
 		if (fib_same_key(pos, cfg->fc_dst, cfg->fc_dst_len,
@@ -268,7 +269,8 @@ int fib_route_seq_show(char *buf, int len)
 			"Metric\tMask\t\tMTU\tWindow\tIRTT");
 	local_bh_disable();
 	list_for_each_entry(fe, &fib_main, list) {
-		if (fe->fe_type == RTN_BROADCAST || fe->fe_type == RTN_MULTICAST)
+		if (fe->fe_type == RTN_BROADCAST ||
+		    fe->fe_type == RTN_MULTICAST)
 			continue;
 		pos = fib_route_line(buf, len, pos, fe);
 	}

@@ -31,7 +31,8 @@ static void fib_magic(bool add, int type, __be32 dst, int dst_len,
 {
 	struct fib_config cfg = {
 		.fc_type = type,
-		.fc_table = type == RTN_UNICAST ? RT_TABLE_MAIN : RT_TABLE_LOCAL,
+		.fc_table = type == RTN_UNICAST ? RT_TABLE_MAIN :
+						  RT_TABLE_LOCAL,
 		.fc_scope = type == RTN_LOCAL ? RT_SCOPE_HOST : RT_SCOPE_LINK,
 		.fc_dst = dst,
 		.fc_dst_len = dst_len,
@@ -40,7 +41,8 @@ static void fib_magic(bool add, int type, __be32 dst, int dst_len,
 	};
 
 	if (add)
-		fib_table_insert(&cfg); /* -EEXIST: a second address, same net */
+		fib_table_insert(
+			&cfg); /* -EEXIST: a second address, same net */
 	else
 		fib_table_delete(&cfg);
 }

@@ -38,10 +38,10 @@
 
 /* Print an address: printk(NIPQUAD_FMT, NIPQUAD(addr)) (old Linux macro). */
 #define NIPQUAD_FMT "%u.%u.%u.%u"
-#define NIPQUAD(addr)                                                   \
-	((const unsigned char *)&(addr))[0],                            \
-		((const unsigned char *)&(addr))[1],                    \
-		((const unsigned char *)&(addr))[2],                    \
+#define NIPQUAD(addr)                                \
+	((const unsigned char *)&(addr))[0],         \
+		((const unsigned char *)&(addr))[1], \
+		((const unsigned char *)&(addr))[2], \
 		((const unsigned char *)&(addr))[3]
 
 struct in_device;
@@ -50,7 +50,7 @@ struct in_ifaddr {
 	struct in_ifaddr *ifa_next; /* next address of the same device */
 	struct in_device *ifa_dev;  /* back to the device */
 	__be32 ifa_local;	    /* our address */
-	__be32 ifa_address;	    /* peer (point-to-point); = ifa_local here */
+	__be32 ifa_address; /* peer (point-to-point); = ifa_local here */
 	__be32 ifa_mask;
 	__be32 ifa_broadcast;
 	unsigned char ifa_scope;     /* RT_SCOPE_UNIVERSE (route.h) */

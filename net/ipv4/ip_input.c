@@ -124,11 +124,12 @@ int ip_rcv_finish(struct sk_buff *skb)
 		if (err) {
 			if (err == -EINVAL) {
 				IP_INC_STATS(IPSTATS_MIB_INADDRERRORS);
-				reason = (ipv4_is_multicast(iph->saddr) ||
-					  ipv4_is_lbcast(iph->saddr) ||
-					  ipv4_is_zeronet(iph->saddr)) ?
-						 SKB_DROP_REASON_IP_INVALID_SOURCE :
-						 SKB_DROP_REASON_IP_INVALID_DEST;
+				reason =
+					(ipv4_is_multicast(iph->saddr) ||
+					 ipv4_is_lbcast(iph->saddr) ||
+					 ipv4_is_zeronet(iph->saddr)) ?
+						SKB_DROP_REASON_IP_INVALID_SOURCE :
+						SKB_DROP_REASON_IP_INVALID_DEST;
 			} else {
 				IP_INC_STATS(IPSTATS_MIB_INDISCARDS);
 			}

@@ -181,8 +181,10 @@ int ip_output(struct sk_buff *skb)
 static int ip_build_route(struct sk_buff *skb, __be32 *saddr, __be32 daddr,
 			  uint8_t protocol, uint8_t tos)
 {
-	struct flowi4 fl4 = { .daddr = daddr, .saddr = *saddr,
-			      .flowi4_tos = tos, .flowi4_proto = protocol };
+	struct flowi4 fl4 = { .daddr = daddr,
+			      .saddr = *saddr,
+			      .flowi4_tos = tos,
+			      .flowi4_proto = protocol };
 	struct rtable *rt;
 
 	if (skb_dst(skb)) {

@@ -33,7 +33,8 @@ int ic_parse_addr(const char *s, int len, uint32_t *addr)
 			if (++digits > 3 || val > 255)
 				return -EINVAL;
 		} else if (c == '.' && digits) {
-			a |= (uint32_t)val << (8 * part); /* network order in memory */
+			a |= (uint32_t)val
+			     << (8 * part); /* network order in memory */
 			if (++part > 4)
 				return -EINVAL;
 			val = digits = 0;
@@ -67,20 +68,31 @@ static int parse_text_field(const char *s, int len, char *out, int size)
 }
 
 static const char *const field_names[] = {
-	"client-ip", "server-ip", "gw-ip", "netmask", "hostname", "device", "autoconf",
+	"client-ip", "server-ip", "gw-ip",    "netmask",
+	"hostname",  "device",	  "autoconf",
 };
 
 static int parse_field(int idx, const char *s, int len, struct ic_config *c)
 {
 	switch (idx) {
-	case 0: return parse_addr_field(s, len, &c->myaddr);
-	case 1: return parse_addr_field(s, len, &c->servaddr);
-	case 2: return parse_addr_field(s, len, &c->gateway);
-	case 3: return parse_addr_field(s, len, &c->netmask);
-	case 4: return parse_text_field(s, len, c->hostname, sizeof(c->hostname));
-	case 5: return parse_text_field(s, len, c->device, sizeof(c->device));
-	case 6: return parse_text_field(s, len, c->autoconf, sizeof(c->autoconf));
-	default: return 0; /* dns0, dns1, ntp: accepted, not used */
+	case 0:
+		return parse_addr_field(s, len, &c->myaddr);
+	case 1:
+		return parse_addr_field(s, len, &c->servaddr);
+	case 2:
+		return parse_addr_field(s, len, &c->gateway);
+	case 3:
+		return parse_addr_field(s, len, &c->netmask);
+	case 4:
+		return parse_text_field(s, len, c->hostname,
+					sizeof(c->hostname));
+	case 5:
+		return parse_text_field(s, len, c->device, sizeof(c->device));
+	case 6:
+		return parse_text_field(s, len, c->autoconf,
+					sizeof(c->autoconf));
+	default:
+		return 0; /* dns0, dns1, ntp: accepted, not used */
 	}
 }
 
@@ -162,8 +174,8 @@ static void ic_print(struct net_device *dev, const struct ic_config *c,
 	const unsigned char *a = dev->dev_addr;
 
 	pr_info("IP-Config: Complete:\n");
-	pr_info("     device=%s, hwaddr=%02x:%02x:%02x:%02x:%02x:%02x, ipaddr="
-		NIPQUAD_FMT ", mask=" NIPQUAD_FMT ", gw=" NIPQUAD_FMT "\n",
+	pr_info("     device=%s, hwaddr=%02x:%02x:%02x:%02x:%02x:%02x, ipaddr=" NIPQUAD_FMT
+		", mask=" NIPQUAD_FMT ", gw=" NIPQUAD_FMT "\n",
 		dev->name, a[0], a[1], a[2], a[3], a[4], a[5],
 		NIPQUAD(c->myaddr), NIPQUAD(mask), NIPQUAD(c->gateway));
 	pr_info("     host=%s, domain=, nis-domain=(none)\n",
@@ -188,7 +200,8 @@ int ip_auto_config(void)
 		return -ENODEV;
 	}
 	err = dev_open(dev);
-	mask = c->netmask ? c->netmask : inet_make_mask(inet_abc_len(c->myaddr));
+	mask = c->netmask ? c->netmask :
+			    inet_make_mask(inet_abc_len(c->myaddr));
 	if (!err)
 		err = devinet_add_addr(dev, c->myaddr, mask);
 	if (!err && c->gateway)

@@ -148,8 +148,8 @@ static int ip_route_input_forward(struct sk_buff *skb, struct net_device *dev,
  * Stage 11. Softirq; skb stays the caller's. Linux: ip_route_input_noref
  * -> ip_route_input_slow, in the same order of cases.
  */
-int ip_route_input(struct sk_buff *skb, __be32 daddr, __be32 saddr,
-		   uint8_t tos, struct net_device *dev)
+int ip_route_input(struct sk_buff *skb, __be32 daddr, __be32 saddr, uint8_t tos,
+		   struct net_device *dev)
 {
 	struct fib_result res;
 
@@ -170,7 +170,8 @@ int ip_route_input(struct sk_buff *skb, __be32 daddr, __be32 saddr,
 		return -EINVAL;
 	if (fib_lookup(daddr, &res))
 		return ip_route_input_noroute(
-			skb, dev, sysctl_ip_forward ? -ENETUNREACH : -EHOSTUNREACH);
+			skb, dev,
+			sysctl_ip_forward ? -ENETUNREACH : -EHOSTUNREACH);
 	if (res.type == RTN_BROADCAST)
 		return ip_route_input_local(skb, dev, RTCF_BROADCAST,
 					    RTN_BROADCAST);
@@ -254,8 +255,8 @@ static struct rtable *ip_route_output_fib(struct flowi4 *fl4,
 						      fe->fe_gw ? fe->fe_gw :
 								  fl4->daddr,
 						      RT_SCOPE_UNIVERSE);
-	rt = rt_dst_alloc(fe->fe_dev, type == RTN_BROADCAST ? RTCF_BROADCAST : 0,
-			  type);
+	rt = rt_dst_alloc(fe->fe_dev,
+			  type == RTN_BROADCAST ? RTCF_BROADCAST : 0, type);
 	if (!rt)
 		return ERR_PTR(-ENOBUFS);
 	if (fe->fe_gw && type == RTN_UNICAST) {
@@ -292,8 +293,7 @@ struct rtable *ip_route_output_key(struct flowi4 *fl4)
 			return ERR_PTR(-ENODEV);
 		if (!(dev->flags & IFF_UP))
 			return ERR_PTR(-ENETUNREACH);
-		if (ipv4_is_lbcast(fl4->daddr) ||
-		    ipv4_is_multicast(fl4->daddr))
+		if (ipv4_is_lbcast(fl4->daddr) || ipv4_is_multicast(fl4->daddr))
 			return ip_route_output_dev(fl4, dev);
 	}
 	if (!fl4->daddr) { /* "to nowhere" means to ourselves */
@@ -315,7 +315,8 @@ struct rtable *ip_route_output_key(struct flowi4 *fl4)
 
 struct rtable *ip_route_output(__be32 daddr, __be32 saddr, int oif)
 {
-	struct flowi4 fl4 = { .flowi4_oif = oif, .daddr = daddr,
+	struct flowi4 fl4 = { .flowi4_oif = oif,
+			      .daddr = daddr,
 			      .saddr = saddr };
 
 	return ip_route_output_key(&fl4);

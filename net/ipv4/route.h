@@ -38,9 +38,9 @@ struct net_device;
 /* Route types (uapi/linux/rtnetlink.h): what an address is to us. */
 enum {
 	RTN_UNSPEC,
-	RTN_UNICAST,	 /* a gateway or direct route */
-	RTN_LOCAL,	 /* one of our addresses: accept locally */
-	RTN_BROADCAST,	 /* accept locally as broadcast, send as broadcast */
+	RTN_UNICAST,   /* a gateway or direct route */
+	RTN_LOCAL,     /* one of our addresses: accept locally */
+	RTN_BROADCAST, /* accept locally as broadcast, send as broadcast */
 	RTN_ANYCAST,
 	RTN_MULTICAST,
 	RTN_BLACKHOLE,	 /* drop silently */
@@ -74,13 +74,13 @@ enum rt_class_t {
 #define RTCF_LOCAL 0x80000000
 
 struct rtable {
-	struct dst_entry dst; /* first: a struct rtable * is a dst_entry * */
+	struct dst_entry dst;  /* first: a struct rtable * is a dst_entry * */
 	unsigned int rt_flags; /* RTCF_* */
 	uint16_t rt_type;      /* RTN_* */
 	uint8_t rt_is_input;   /* made by ip_route_input */
 	uint8_t rt_uses_gateway;
-	int rt_iif;	 /* input: ifindex it came in on */
-	__be32 rt_gw4;	 /* next hop when rt_uses_gateway, else 0 */
+	int rt_iif;	  /* input: ifindex it came in on */
+	__be32 rt_gw4;	  /* next hop when rt_uses_gateway, else 0 */
 	uint32_t rt_pmtu; /* 0: the device's MTU */
 };
 
@@ -103,7 +103,7 @@ static inline void ip_rt_put(struct rtable *rt)
 
 /* What an output lookup is for, and what it chose (Linux: struct flowi4). */
 struct flowi4 {
-	int flowi4_oif;	      /* 0: any device */
+	int flowi4_oif; /* 0: any device */
 	uint8_t flowi4_tos;
 	uint8_t flowi4_proto;
 	__be32 daddr;
@@ -120,8 +120,8 @@ extern int sysctl_ip_forward;
  * negative errno (-EINVAL: martian source or destination) means no dst was
  * set; the caller drops skb.
  */
-int ip_route_input(struct sk_buff *skb, __be32 daddr, __be32 saddr,
-		   uint8_t tos, struct net_device *dev);
+int ip_route_input(struct sk_buff *skb, __be32 daddr, __be32 saddr, uint8_t tos,
+		   struct net_device *dev);
 /*
  * Transmit, any context that sends: a referenced rtable for fl4 (caller
  * ip_rt_put()s it or hands it to an skb with skb_dst_set), with fl4->saddr
@@ -141,13 +141,13 @@ struct fib_entry {
 	__be32 fe_dst;	       /* network, host bits zero */
 	__be32 fe_mask;
 	int fe_prefixlen;
-	uint8_t fe_type;  /* RTN_* */
-	uint8_t fe_scope; /* RT_SCOPE_* */
-	uint8_t fe_table; /* RT_TABLE_* */
-	__be32 fe_gw;	  /* fib_nh_gw4, 0 for a direct route */
+	uint8_t fe_type;	   /* RTN_* */
+	uint8_t fe_scope;	   /* RT_SCOPE_* */
+	uint8_t fe_table;	   /* RT_TABLE_* */
+	__be32 fe_gw;		   /* fib_nh_gw4, 0 for a direct route */
 	struct net_device *fe_dev; /* fib_nh_dev */
-	__be32 fe_prefsrc;	   /* preferred source (the interface address) */
-	uint32_t fe_priority;	   /* metric */
+	__be32 fe_prefsrc;    /* preferred source (the interface address) */
+	uint32_t fe_priority; /* metric */
 	uint32_t fe_mtu, fe_window, fe_irtt;
 };
 
