@@ -151,6 +151,8 @@ def test_bad_ipv4_headers_are_counted_drops_and_ping_survives(netpeer, model):
     ok, out = p.ping(3)
     assert ok, out
     assert p.skb_live_settled(live0) == live0
+    # every rtable the packets took went with them (route.c's count)
+    assert re.search(r"^live 0$", p.read("/proc/net/dst_stats"), re.M)
 
 
 def test_proc_net_route_after_ip_config(netpeer):

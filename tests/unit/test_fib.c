@@ -180,4 +180,69 @@ TEST(proc_net_route_has_linux_layout)
 	CHECK_IPV4_NO_LEAKS();
 }
 
+static struct ifreq make_ifr(const char *name, __be32 a)
+{
+	struct ifreq ifr;
+
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, name);
+	((struct sockaddr_in *)&ifr.ifr_addr)->sin_family = AF_INET;
+	((struct sockaddr_in *)&ifr.ifr_addr)->sin_addr.s_addr = a;
+	return ifr;
+}
+
+static __be32 ifr_get(unsigned int cmd, const char *name, int *err)
+{
+	struct ifreq ifr = make_ifr(name, 0);
+
+	*err = devinet_ioctl(cmd, &ifr);
+	return ((struct sockaddr_in *)&ifr.ifr_addr)->sin_addr.s_addr;
+}
+
+TEST(address_ioctls_follow_linux_semantics)
+{
+	struct ifreq ifr;
+	int err;
+
+	ipv4_reset();
+	tx_purge();
+	ifr_get(SIOCGIFADDR, "eth0", &err);
+	CHECK_EQ(err, -EADDRNOTAVAIL);
+	ifr_get(SIOCGIFADDR, "eth9", &err);
+	CHECK_EQ(err, -ENODEV);
+	/* ifconfig eth0 10.0.2.15: class A mask /8 and its broadcast */
+	ifr = make_ifr("eth0", IP4(10, 0, 2, 15));
+	CHECK_EQ(devinet_ioctl(SIOCSIFADDR, &ifr), 0);
+	CHECK_EQ(tx_count(), 1); /* the gratuitous ARP */
+	CHECK_EQ(ifr_get(SIOCGIFADDR, "eth0", &err), IP4(10, 0, 2, 15));
+	CHECK_EQ(ifr_get(SIOCGIFNETMASK, "eth0", &err), IP4(255, 0, 0, 0));
+	CHECK_EQ(ifr_get(SIOCGIFBRDADDR, "eth0", &err), IP4(10, 255, 255, 255));
+	/* netmask 255.255.255.0: the derived broadcast follows */
+	ifr = make_ifr("eth0", IP4(255, 255, 255, 0));
+	CHECK_EQ(devinet_ioctl(SIOCSIFNETMASK, &ifr), 0);
+	CHECK_EQ(ifr_get(SIOCGIFBRDADDR, "eth0", &err), IP4(10, 0, 2, 255));
+	CHECK_EQ(inet_addr_type(IP4(10, 0, 2, 255)), RTN_BROADCAST);
+	CHECK_EQ(inet_addr_type(IP4(10, 255, 255, 255)), RTN_UNICAST);
+	/* an explicit broadcast */
+	ifr = make_ifr("eth0", IP4(10, 0, 2, 254));
+	CHECK_EQ(devinet_ioctl(SIOCSIFBRDADDR, &ifr), 0);
+	CHECK_EQ(inet_addr_type(IP4(10, 0, 2, 254)), RTN_BROADCAST);
+	/* bad values */
+	ifr = make_ifr("eth0", IP4(255, 0, 255, 0));
+	CHECK_EQ(devinet_ioctl(SIOCSIFNETMASK, &ifr), -EINVAL);
+	ifr = make_ifr("eth0", IP4(224, 0, 0, 1));
+	CHECK_EQ(devinet_ioctl(SIOCSIFADDR, &ifr), -EINVAL);
+	ifr = make_ifr("eth0", IP4(10, 0, 2, 15));
+	ifr.ifr_addr.sa_family = AF_INET6;
+	CHECK_EQ(devinet_ioctl(SIOCSIFADDR, &ifr), -EINVAL);
+	CHECK_EQ(devinet_ioctl(SIOCGIFFLAGS, &ifr), -ENOTTY);
+	/* ifconfig eth0 0: the address and its routes go */
+	ifr = make_ifr("eth0", 0);
+	CHECK_EQ(devinet_ioctl(SIOCSIFADDR, &ifr), 0);
+	CHECK_EQ(inet_addr_type(IP4(10, 0, 2, 15)), RTN_UNICAST);
+	ifr_get(SIOCGIFADDR, "eth0", &err);
+	CHECK_EQ(err, -EADDRNOTAVAIL);
+	CHECK_IPV4_NO_LEAKS();
+}
+
 RUN_TESTS()
