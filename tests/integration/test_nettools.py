@@ -78,7 +78,8 @@ class Box:
         """Type a line; return (its output, its exit status)."""
         self.g.send(line + "; echo rc=$?\r")
         m = self.g.wait_for(re.escape(line) + r"; echo rc=\$\?\r\n(?s:(.*?))"
-                            r"rc=(\d+)\r\n# $", timeout=timeout)
+                            r"rc=(\d+)\r\n(?:\[\d+\][^\r\n]*\r\n)*# $",
+                            timeout=timeout)  # job notices may follow
         out = m.group(1).decode(errors="replace").replace("\r\n", "\n")
         return out, int(m.group(2))
 
@@ -150,6 +151,8 @@ def test_ifconfig_shows_mac_flags_and_device_line(box, model):
     out = b.ok("ifconfig -a")
     assert out.startswith("lo: flags=73<UP,LOOPBACK,RUNNING>  mtu 65536\n"), out
     assert "        loop  txqueuelen 1000  (Local Loopback)\n" in out
+    # the IPv4 layer gives lo its address at boot (devinet.c)
+    assert "        inet 127.0.0.1  netmask 255.0.0.0\n" in out, out
     eth = out[out.index("eth0: "):]
     assert eth.startswith("eth0: flags=4098<BROADCAST,MULTICAST>  mtu 1500\n")
     assert f"        ether {b.mac}  txqueuelen 1000  (Ethernet)\n" in eth
@@ -517,3 +520,23 @@ def test_ifconfig_hw_ether_changes_the_filtered_address(box, model):
         out, rc = b.sh(f"ifconfig eth0 hw ether {bad}")
         assert rc == 1, (bad, out)
     assert f"ether {new} " in b.ok("ifconfig eth0")
+
+
+def test_loopback_counts_what_it_turns_round(box):
+    b = box("e1000")
+
+    def lo():
+        out = b.ok("ifconfig lo")
+        rx = int(re.search(r"RX packets (\d+)", out).group(1))
+        tx = int(re.search(r"TX packets (\d+)", out).group(1))
+        return rx, tx
+    rx0, tx0 = lo()
+    assert rx0 == tx0
+    b.g.send("udptest recv 9999 5 > /tmp/got &\r")
+    b.g.wait_for(r"# $", timeout=30)
+    time.sleep(1)
+    b.ok("udptest send 127.0.0.1 9999 hello 5")
+    time.sleep(1)
+    assert b.ok("cat /tmp/got").count("hello") == 5
+    rx, tx = lo()
+    assert (rx - rx0, tx - tx0) == (5, 5)
