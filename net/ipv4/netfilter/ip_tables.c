@@ -227,7 +227,8 @@ static void ipt_error(const struct ipt_entry *e)
  *   loop:  no match?        e = next entry
  *          match: count it, then by target
  *            ACCEPT/DROP    that is the verdict
- *            jump X         push e, e = X
+ *            jump X         push e, e = X (no -j: X is the next
+ *                           entry, nothing pushed: the rule only counts)
  *            RETURN         pop: e = the entry after the jump, or, at
  *                           the bottom of a builtin chain, its policy
  *            LOG            print, e = next entry
@@ -280,10 +281,16 @@ unsigned int ipt_do_table(void *priv, struct sk_buff *skb,
 			break;
 		}
 		if (t->u.verdict >= 0) { /* jump into a user chain */
-			if (stackidx == IPT_MAX_JUMP_DEPTH)
-				break; /* the checker prevents this */
-			jumpstack[stackidx++] = e;
-			e = ipt_entry_at(info, t->u.verdict);
+			struct ipt_entry *to = ipt_entry_at(info, t->u.verdict);
+
+			/* a rule without -j "jumps" to the next entry:
+			 * it only counts (Linux: the same test) */
+			if (to != ipt_next_entry(e)) {
+				if (stackidx == IPT_MAX_JUMP_DEPTH)
+					break; /* the checker prevents it */
+				jumpstack[stackidx++] = e;
+			}
+			e = to;
 		} else if (t->u.verdict == IPT_RETURN) {
 			e = stackidx ? ipt_next_entry(jumpstack[--stackidx])
 				     : ipt_entry_at(info,
@@ -562,7 +569,8 @@ static int ipt_check_jumps(struct ipt_check *c, unsigned int i,
 		const struct ipt_target *t = &ck_entry(c, off)->target;
 		int to, h;
 
-		if (t->kind != IPT_TARGET_STANDARD || t->u.verdict < 0)
+		if (t->kind != IPT_TARGET_STANDARD || t->u.verdict < 0 ||
+		    (unsigned int)t->u.verdict == off + ES) /* no -j */
 			continue;
 		to = ipt_chain_at(c, t->u.verdict);
 		if (to < 0)

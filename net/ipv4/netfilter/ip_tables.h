@@ -133,7 +133,9 @@ enum ipt_target_kind {
 
 /*
  * Standard verdicts: negative values are -(NF_verdict) - 1, as in Linux;
- * a value >= 0 is the byte offset of the entry to jump to.
+ * a value >= 0 is the byte offset of the entry to jump to: the first entry
+ * of a user chain, or the entry right after this one for a rule without
+ * -j, which only counts.
  */
 #define IPT_VERDICT_DROP (-0 - 1)   /* -NF_DROP - 1 */
 #define IPT_VERDICT_ACCEPT (-1 - 1) /* -NF_ACCEPT - 1 */
