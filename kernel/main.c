@@ -16,6 +16,7 @@
 #include "drivers/tty/vga.h"
 #include "net/core/netdevice.h"
 #include "net/core/skbuff.h"
+#include "net/ipv4/af_inet.h"
 #include "net/ipv4/netfilter/x_tables.h"
 #include "kernel/desc.h"
 #include "kernel/init.h"
@@ -117,5 +118,6 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	iptable_filter_init(); /* iptables: filter INPUT/FORWARD/OUTPUT */
 	pci_subsys_init();
 	net_drivers_init(); /* e1000, rtl8139: probe what PCI found */
+	inet_init();	    /* IPv4, ARP, routes; applies ip= */
 	rest_init(); /* pid 1 runs the selftests, then init */
 }

@@ -42,6 +42,20 @@ void icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 	icmp_code_sent = code;
 }
 
+/* The RST's way out: counted here, not routed. */
+static int rst_routed;
+struct rtable *ip_route_output(__be32 daddr, __be32 saddr, int oif)
+{
+	rst_routed++;
+	return ERR_PTR(-ENETUNREACH);
+}
+
+int ip_local_out(struct sk_buff *skb)
+{
+	consume_skb(skb);
+	return 0;
+}
+
 static struct net_device eth0 = { .name = "eth0", .hard_header_len = 14 };
 static struct net_device eth1 = { .name = "eth1", .hard_header_len = 14 };
 static struct net_device wlan0 = { .name = "wlan0", .hard_header_len = 14 };
@@ -652,6 +666,25 @@ TEST(return_in_a_builtin_chain_means_its_policy)
 	CHECK_ONLY_THE_TABLE_LIVE();
 }
 
+TEST(rule_without_target_only_counts)
+{
+	setup();
+	chain_start(NF_INET_LOCAL_IN);
+	rule(ES)->ip.proto = IPPROTO_UDP; /* -p udp (no -j): next entry */
+	rule(ES * 2)->ip.proto = IPPROTO_UDP; /* and once more */
+	policy(NF_INET_LOCAL_IN, IPT_VERDICT_DROP);
+	empty_chain(NF_INET_FORWARD);
+	empty_chain(NF_INET_LOCAL_OUT);
+	table_end();
+	CHECK_EQ(install(), 0);
+	CHECK_EQ(in_udp(IP(10, 0, 0, 1), 1), 0);
+	CHECK_EQ(counters_of(0).pcnt, 1);
+	CHECK_EQ(counters_of(1).pcnt, 1);
+	CHECK_EQ(counters_of(2).pcnt, 1);
+	reset_table();
+	CHECK_ONLY_THE_TABLE_LIVE();
+}
+
 TEST(reject_sends_the_chosen_icmp_error_and_drops)
 {
 	struct ipt_entry *e;
@@ -833,8 +866,10 @@ TEST(checker_refuses_jumps_into_the_middle_or_to_headers)
 	expect_refused(-EINVAL);
 	ents[0].target.u.verdict = 100000; /* past the end */
 	expect_refused(-EINVAL);
-	ents[0].target.u.verdict = ES; /* a builtin chain's policy */
+	ents[0].target.u.verdict = 2 * ES; /* a builtin chain's policy */
 	expect_refused(-EINVAL);
+	ents[0].target.u.verdict = ES; /* the next entry: a rule w/o -j */
+	CHECK_EQ(install(), 0);
 	ents[0].target.u.verdict = -3; /* no such verdict */
 	expect_refused(-EINVAL);
 	CHECK_ONLY_THE_TABLE_LIVE();

@@ -13,6 +13,7 @@
 #include "lib/string.c"
 #include "lib/vsprintf.c"
 #include "tests/unit/shim_printk.h"
+#include "tests/unit/shim_procfs.h"
 #include "drivers/pci/access.c"
 #include "drivers/pci/probe.c"
 #include "drivers/pci/pci.c"

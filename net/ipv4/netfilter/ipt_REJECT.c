@@ -24,16 +24,7 @@
 #include "net/ethernet/if_ether.h"
 #include "net/ipv4/icmp.h"
 #include "net/ipv4/ip.h"
-
-/*
- * The IPv4 output side lives on the ipv4/ipfrag branches; until they are
- * merged these are weak, and REJECT only drops.
- */
-#pragma weak icmp_send
-#pragma weak ip_local_out
-struct rtable;
-struct rtable *ip_route_output(__be32 daddr, __be32 saddr, int oif)
-	__attribute__((weak));
+#include "net/ipv4/route.h"
 
 /* A TCP header as the RST needs it (Linux: struct tcphdr). */
 struct reject_tcphdr {
@@ -137,7 +128,7 @@ static void nf_send_reset(const struct sk_buff *oldskb, unsigned int hook)
 	struct sk_buff *nskb;
 	struct rtable *rt;
 
-	if (!oth || !ip_route_output || !ip_local_out)
+	if (!oth)
 		return;
 	nskb = alloc_skb(NET_SKB_PAD + 2 * ETH_HLEN + sizeof(struct iphdr) +
 				 sizeof(struct reject_tcphdr), GFP_ATOMIC);
@@ -154,7 +145,7 @@ static void nf_send_reset(const struct sk_buff *oldskb, unsigned int hook)
 		kfree_skb_reason(nskb, SKB_DROP_REASON_IP_OUTNOROUTES);
 		return;
 	}
-	skb_dst_set(nskb, (struct dst_entry *)rt); /* dst is rtable's first */
+	skb_dst_set(nskb, &rt->dst);
 	ip_local_out(nskb);
 }
 
@@ -166,7 +157,6 @@ void ipt_reject(struct sk_buff *skb, const struct nf_hook_state *state,
 		nf_send_reset(skb, state->hook);
 		return;
 	}
-	if (with < ARRAY_SIZE(reject_icmp_code) && with != IPT_ICMP_ECHOREPLY &&
-	    icmp_send)
+	if (with < ARRAY_SIZE(reject_icmp_code) && with != IPT_ICMP_ECHOREPLY)
 		icmp_send(skb, ICMP_DEST_UNREACH, reject_icmp_code[with], 0);
 }
