@@ -91,7 +91,7 @@ static const char *err_text(int err)
 	case ENOTEMPTY: return "Directory not empty";
 	case ELOOP: return "Too many levels of symbolic links";
 	case ENOPROTOOPT: return "iptables who? (do you need to insmod?)";
-	default: return "Unknown error";
+	default: return strerror(err);
 	}
 }
 
@@ -326,6 +326,10 @@ static int kernel_get(struct table *t)
 	socklen_t len = sizeof(t->info);
 
 	t->fd = socket(AF_INET, SOCK_RAW, IPPROTO_RAW);
+	/* any AF_INET socket reaches ip_getsockopt; libiptc asks for a raw
+	 * one, rxos may not have raw sockets yet */
+	if (t->fd < 0 && errno != EPERM && errno != EACCES)
+		t->fd = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
 	if (t->fd < 0)
 		return -1;
 	memset(&t->info, 0, sizeof(t->info));
