@@ -7,10 +7,13 @@ unreachable, TCP reset), LOG (the dmesg line), policies, user chains; the
 seed article's command verbatim; bad command lines with iptables' messages
 and exit codes; broken blobs from a guest program (user/bin/iptblob).
 """
+import os
 import re
-import socket
 
-from netpeer import PYTHON, netpeer  # noqa: F401 (fixture)
+import pytest
+
+from netpeer import PYTHON, NetPeer, _need_tap, _serial, netpeer  # noqa: F401
+from netpeer import run
 
 PROMPT = "# "
 
@@ -244,3 +247,112 @@ def test_log_writes_the_nf_log_line_to_dmesg(netpeer):
     out = ok(p, "-L INPUT")
     assert re.search(r'LOG +icmp -- +anywhere +anywhere +LOG level warn '
                      r'prefix "rxping: "', out), out
+
+
+# ---- forwarding: two namespaces, the guest routes between them -----------
+
+class Router:
+    """Guest with an e1000 (eth0) and an RTL8139 (eth1), one tap each, each
+    tap in a namespace of its own; the guest forwards between them.
+
+        ns1 10.a.b.1 --tap1-- eth0 10.a.b.2 [guest] eth1 10.a.c.2 --tap2-- ns2 10.a.c.1
+    """
+
+    def __init__(self):
+        _serial[0] += 1
+        tag = f"{os.getpid() % 100000}{_serial[0]}"
+        a = 100 + os.getpid() % 150
+        b = (2 * _serial[0]) % 250
+        self.nets = [f"10.{a}.{b}", f"10.{a}.{b + 1}"]
+        self.netns = [f"rxos-fw{tag}a", f"rxos-fw{tag}b"]
+        self.taps = [f"rxf{tag}a", f"rxf{tag}b"]
+        self.g = None
+        self.peer = NetPeer()  # for its sh() and drop_reasons() helpers
+
+    def start(self, boot):
+        for tap in self.taps:
+            run("ip", "tuntap", "add", "dev", tap, "mode", "tap")
+        n1, n2 = self.nets
+        self.g = boot(
+            f"console=ttyS0 loglevel=4 ip={n1}.2::{n1}.1:255.255.255.0::eth0:off",
+            extra=["-netdev", f"tap,id=n0,ifname={self.taps[0]},script=no,"
+                   "downscript=no", "-device", "e1000,netdev=n0",
+                   "-netdev", f"tap,id=n1,ifname={self.taps[1]},script=no,"
+                   "downscript=no", "-device", "rtl8139,netdev=n1"])
+        self.g.wait_for(PROMPT, timeout=180)
+        self.peer.g = self.g
+        for i, (ns, tap, net) in enumerate(zip(self.netns, self.taps,
+                                               self.nets)):
+            other = self.nets[1 - i]
+            run("ip", "netns", "add", ns)
+            run("ip", "link", "set", tap, "netns", ns)
+            self.ns(i, "sysctl", "-qw", f"net.ipv6.conf.{tap}.disable_ipv6=1")
+            self.ns(i, "ip", "addr", "add", f"{net}.1/24", "dev", tap)
+            self.ns(i, "ip", "link", "set", tap, "up")
+            self.ns(i, "ip", "route", "add", f"{other}.0/24", "via",
+                    f"{net}.2")
+        out = self.sh(f"ifconfig eth1 {n2}.2 netmask 255.255.255.0 up; "
+                      "echo 1 > /proc/sys/net/ipv4/ip_forward; "
+                      "cat /proc/sys/net/ipv4/ip_forward")
+        assert out.strip() == "1", out
+        return self
+
+    def ns(self, i, *args, check=True, timeout=120):
+        return run("ip", "netns", "exec", self.netns[i], *args, check=check,
+                   timeout=timeout)
+
+    def sh(self, command, timeout=60):
+        return self.peer.sh(command, timeout)
+
+    def ping(self, count):
+        r = self.ns(0, "ping", "-c", str(count), "-W", "5", "-i", "0.5",
+                    f"{self.nets[1]}.1", check=False, timeout=60)
+        return r.returncode == 0
+
+    def close(self):
+        if self.g:
+            self.g.kill()
+        for ns, tap in zip(self.netns, self.taps):
+            run("ip", "-n", ns, "tuntap", "del", "dev", tap, "mode", "tap",
+                check=False)
+            run("ip", "tuntap", "del", "dev", tap, "mode", "tap", check=False)
+            run("ip", "netns", "del", ns, check=False)
+
+
+@pytest.fixture
+def router(boot):
+    _need_tap()
+    r = Router()
+    try:
+        yield r.start(boot)
+    finally:
+        r.close()
+
+
+def test_forward_chain_counts_and_drops_between_two_namespaces(router):
+    p = router.peer
+    assert router.ping(3)
+    lines, head = rules(p, "FORWARD")
+    # 3 requests one way, 3 replies the other, 84 bytes each
+    assert head == "Chain FORWARD (policy ACCEPT 6 packets, 504 bytes)"
+    ok(p, "-Z FORWARD")
+    n1, n2 = router.nets
+    ok(p, f"-A FORWARD -i eth0 -o eth1 -s {n1}.0/24 -d {n2}.1 -p icmp "
+          "-j DROP")
+    base = p.drop_reasons().get("NETFILTER_DROP", 0)
+    assert not router.ping(2)
+    lines, head = rules(p, "FORWARD")
+    assert lines[0][:7] == ["2", "168", "DROP", "icmp", "--", "eth0", "eth1"]
+    assert lines[0][7:9] == [f"{n1}.0/24", f"{n2}.1"]
+    assert head == "Chain FORWARD (policy ACCEPT 0 packets, 0 bytes)"
+    assert p.drop_reasons()["NETFILTER_DROP"] == base + 2
+    # the other direction is not matched by the rule: policy DROP stops it
+    ok(p, "-F FORWARD")
+    ok(p, "-P FORWARD DROP")
+    ok(p, f"-A FORWARD -i eth0 -o eth1 -j ACCEPT")
+    assert not router.ping(1)  # the reply, eth1 -> eth0, meets the policy
+    lines, head = rules(p, "FORWARD")
+    assert lines[0][:3] == ["1", "84", "ACCEPT"]
+    assert head == "Chain FORWARD (policy DROP 1 packets, 84 bytes)"
+    ok(p, "-P FORWARD ACCEPT")
+    assert router.ping(1)
