@@ -242,6 +242,24 @@ void devinet_flush(struct net_device *dev)
 	}
 }
 
+/*
+ * The device is going away (Linux: inetdev_destroy, on NETDEV_UNREGISTER):
+ * its addresses, their routes, the in_device. Whoever unregisters a
+ * device with IPv4 on it calls this first; neighbours go with
+ * neigh_ifdown(&arp_tbl, dev) and routes through it with fib_flush_dev.
+ */
+void inetdev_destroy(struct net_device *dev)
+{
+	struct in_device *in_dev = __in_dev_get(dev);
+
+	if (!in_dev)
+		return;
+	devinet_flush(dev);
+	fib_flush_dev(dev);
+	dev->ip_ptr = NULL;
+	kfree(in_dev);
+}
+
 /* ---- the ioctls ---- */
 
 static struct sockaddr_in *ifr_sin(struct ifreq *ifr)

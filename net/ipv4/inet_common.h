@@ -60,6 +60,11 @@ int inet_autobind(struct sock *sk);
 
 extern const struct proto_ops inet_dgram_ops;
 
+/* connect() for datagram protocols (datagram.c): route, pick the source
+ * address, remember the peer. */
+int ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr,
+			 int addr_len);
+
 /* IP-level socket options, SOL_IP (ip_sockglue.c). */
 int ip_setsockopt(struct sock *sk, int level, int optname,
 		  void __user *optval, unsigned int optlen);

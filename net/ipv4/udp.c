@@ -28,6 +28,7 @@
  * receive-queue memory scheme (udp_rmem_release).
  */
 #include "net/ipv4/udp.h"
+#include "kernel/err.h"
 #include "kernel/errno.h"
 #include "kernel/interrupt.h"
 #include "kernel/printk.h"
@@ -40,6 +41,7 @@
 #include "net/ipv4/icmp.h"
 #include "net/ipv4/inet_common.h"
 #include "net/ipv4/ip.h"
+#include "net/ipv4/route.h"
 #include "net/ipv4/snmp.h"
 
 
@@ -448,6 +450,154 @@ int udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 	return flags & MSG_TRUNC ? (int)ulen : (int)copied;
 }
 
+/* ---- send ------------------------------------------------------------------------- */
+
+/* Where a datagram goes: msg_name, or the connected peer. */
+static int udp_dest(struct sock *sk, struct msghdr *msg, __be32 *daddr,
+		    __be16 *dport)
+{
+	struct sockaddr_in *usin = msg->msg_name;
+
+	if (!usin) {
+		if (sk->sk_state != TCP_ESTABLISHED)
+			return -EDESTADDRREQ;
+		*daddr = inet_sk(sk)->inet_daddr;
+		*dport = inet_sk(sk)->inet_dport;
+		return 0;
+	}
+	if (msg->msg_namelen < (int)sizeof(*usin))
+		return -EINVAL;
+	if (usin->sin_family != AF_INET && usin->sin_family != AF_UNSPEC)
+		return -EAFNOSUPPORT;
+	if (!usin->sin_port)
+		return -EINVAL;
+	*daddr = usin->sin_addr.s_addr;
+	*dport = usin->sin_port;
+	return 0;
+}
+
+/* Route the datagram: 0 and a referenced *rtp with fl4->saddr chosen. */
+static int udp_route(struct sock *sk, struct flowi4 *fl4, struct rtable **rtp)
+{
+	struct rtable *rt = ip_route_output_key(fl4);
+
+	if (IS_ERR(rt)) {
+		if (PTR_ERR(rt) == -ENETUNREACH)
+			IP_INC_STATS(IPSTATS_MIB_OUTNOROUTES);
+		return PTR_ERR(rt);
+	}
+	if ((rt->rt_flags & RTCF_BROADCAST) && !sock_flag(sk, SOCK_BROADCAST)) {
+		ip_rt_put(rt);
+		return -EACCES; /* sending to a broadcast needs SO_BROADCAST */
+	}
+	*rtp = rt;
+	return 0;
+}
+
+/*
+ * The UDP header and checksum in front of the payload at skb->data, then
+ * IPv4 (ip_build_and_send_pkt pushes the IP header, runs LOCAL_OUT and
+ * fragments above the MTU). A checksum that sums to 0 is sent as 0xffff:
+ * 0 would mean "no checksum" (RFC 768). Consumes skb. Linux: udp_send_skb.
+ */
+static int udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4,
+			__be16 sport, __be16 dport)
+{
+	unsigned int ulen = skb->len + sizeof(struct udphdr);
+	struct udphdr *uh = skb_push(skb, sizeof(*uh));
+	int err;
+
+	uh->source = sport;
+	uh->dest = dport;
+	uh->len = htons(ulen);
+	uh->check = 0;
+	uh->check = csum_tcpudp_magic(fl4->saddr, fl4->daddr, ulen, IPPROTO_UDP,
+				      csum_partial(uh, ulen, 0));
+	if (!uh->check)
+		uh->check = 0xffff; /* CSUM_MANGLED_0 */
+	err = ip_build_and_send_pkt(skb, fl4->saddr, fl4->daddr, IPPROTO_UDP,
+				    fl4->flowi4_tos);
+	if (err) {
+		if (err == -ENOBUFS) {
+			UDP_INC_STATS(UDP_MIB_SNDBUFERRORS);
+			err = 0; /* as Linux without IP_RECVERR */
+		}
+		return err;
+	}
+	UDP_INC_STATS(UDP_MIB_OUTDATAGRAMS);
+	return 0;
+}
+
+/* A skb charged to sk with room for the headers, holding the user's data. */
+static struct sk_buff *udp_make_skb(struct sock *sk, struct msghdr *msg,
+				    size_t len, int *err)
+{
+	unsigned int hh = MAX_HEADER + sizeof(struct iphdr) +
+			  sizeof(struct udphdr);
+	struct sk_buff *skb;
+
+	skb = sock_alloc_send_skb(sk, hh + len, msg->msg_flags & MSG_DONTWAIT,
+				  err);
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, hh);
+	if (copy_from_iter(skb_put(skb, len), len, &msg->msg_iter) != len) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_SKB_UCOPY_FAULT);
+		*err = -EFAULT;
+		return NULL;
+	}
+	return skb;
+}
+
+/*
+ * udp_sendmsg - send one datagram of len bytes.
+ *
+ * Context: process (sendto/sendmsg/write via inet_sendmsg, which bound
+ * the socket to an ephemeral port first if it was not).
+ * Destination: msg_name, or the connected peer (-EDESTADDRREQ if none);
+ * port 0 is -EINVAL. Errors: -EMSGSIZE above 65507 bytes (what fits in
+ * one IPv4 datagram), -EOPNOTSUPP for MSG_OOB, a pending socket error
+ * (ECONNREFUSED after port unreachable), -ENETUNREACH (no route),
+ * -EACCES (broadcast without SO_BROADCAST), -EFAULT, -ENOBUFS/-EAGAIN
+ * (sndbuf full). Returns len on success.
+ * Linux also corks (MSG_MORE), takes ancillary data (IP_PKTINFO, TTL),
+ * caches the connected route, and builds fragments while copying.
+ */
+int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
+{
+	struct inet_sock *inet = inet_sk(sk);
+	struct flowi4 fl4 = { 0 };
+	struct sk_buff *skb;
+	struct rtable *rt;
+	__be16 dport;
+	int err;
+
+	if (len > UDP_MAX_PAYLOAD)
+		return -EMSGSIZE;
+	if (msg->msg_flags & MSG_OOB)
+		return -EOPNOTSUPP;
+	err = udp_dest(sk, msg, &fl4.daddr, &dport);
+	if (err)
+		return err;
+	fl4.saddr = inet->inet_saddr;
+	fl4.flowi4_oif = sk->sk_bound_dev_if;
+	fl4.flowi4_tos = inet->tos;
+	fl4.flowi4_proto = IPPROTO_UDP;
+	err = udp_route(sk, &fl4, &rt);
+	if (err)
+		return err;
+	skb = udp_make_skb(sk, msg, len, &err);
+	if (!skb) {
+		ip_rt_put(rt);
+		if (err == -ENOBUFS || err == -EAGAIN)
+			UDP_INC_STATS(UDP_MIB_SNDBUFERRORS);
+		return err;
+	}
+	skb_dst_set(skb, &rt->dst); /* the skb takes our route reference */
+	err = udp_send_skb(skb, &fl4, inet->inet_sport, dport);
+	return err ? err : (int)len;
+}
+
 /* ---- connect, disconnect, close -------------------------------------------------- */
 
 /*
@@ -522,9 +672,11 @@ struct proto udp_prot = {
 	.obj_size = sizeof(struct udp_sock),
 	.close = udp_lib_close,
 	.disconnect = udp_disconnect,
+	.connect = ip4_datagram_connect,
 	.ioctl = udp_ioctl,
 	.setsockopt = udp_setsockopt,
 	.getsockopt = udp_getsockopt,
+	.sendmsg = udp_sendmsg,
 	.recvmsg = udp_recvmsg,
 	.hash = udp_lib_hash,
 	.unhash = udp_lib_unhash,

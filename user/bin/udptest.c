@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 static int failed;
+static char big[65536];
 
 static void expect(const char *name, long ret, int want_errno)
 {
@@ -68,7 +69,7 @@ static int udp_socket(void)
 /* The errors Linux gives for bad arguments, one check each. */
 static int cmd_args(void)
 {
-	struct sockaddr_in sin = sin_of(NULL, 0);
+	struct sockaddr_in sin = sin_of(NULL, 0), lo;
 	socklen_t len = sizeof(sin);
 	char buf[16];
 	int fd = udp_socket(), v = 0;
@@ -91,9 +92,19 @@ static int cmd_args(void)
 	       EFAULT);
 	expect("bind_short", bind(fd, (struct sockaddr *)&sin, 4), EINVAL);
 	expect("bind_too_long", bind(fd, (struct sockaddr *)&sin, 200), EINVAL);
-	expect("sendto_efault", sendto(fd, (void *)8, 4, 0,
-				       (struct sockaddr *)&sin, sizeof(sin)),
+	expect("sendto_port0_einval", sendto(fd, buf, 4, 0,
+					     (struct sockaddr *)&sin, sizeof(sin)),
+	       EINVAL);
+	lo = sin_of("127.0.0.1", 9);
+	/* Above TASK_SIZE: refused before any routing, as Linux's access_ok. */
+	expect("sendto_efault", sendto(fd, (void *)0xc0001000, 4, 0,
+				       (struct sockaddr *)&lo, sizeof(lo)),
 	       EFAULT);
+	expect("sendto_emsgsize", sendto(fd, big, 65508, 0,
+					 (struct sockaddr *)&lo, sizeof(lo)),
+	       EMSGSIZE);
+	expect("send_unconnected_edestaddrreq", send(fd, buf, 4, 0),
+	       EDESTADDRREQ);
 	expect("recvfrom_nonblock_eagain",
 	       recvfrom(fd, buf, sizeof(buf), MSG_DONTWAIT, NULL, NULL), EAGAIN);
 	expect("getsockname_efault",
