@@ -567,8 +567,8 @@ int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 {
 	struct inet_sock *inet = inet_sk(sk);
 	struct flowi4 fl4 = { 0 };
+	struct rtable *rt = NULL;
 	struct sk_buff *skb;
-	struct rtable *rt;
 	__be16 dport;
 	int err;
 
