@@ -751,9 +751,28 @@ TEST(tcp_reset_answer_is_built_from_the_segment)
 	CHECK_EQ(ntohl(th->ack_seq), 1001); /* the SYN counts one */
 	CHECK_EQ(csum_tcpudp_magic(iph->saddr, iph->daddr, 20, IPPROTO_TCP,
 				   csum_partial(th, 20, 0)), 0);
+	/* through the target: routed (the stub refuses), counted, freed */
+	{
+		struct nf_hook_state st = { .hook = NF_INET_LOCAL_IN };
+		unsigned long noroute =
+			skb_drop_count(SKB_DROP_REASON_IP_OUTNOROUTES);
+
+		rst_routed = 0;
+		ipt_reject(old, &st, IPT_TCP_RESET);
+		CHECK_EQ(rst_routed, 1);
+		CHECK_EQ(skb_drop_count(SKB_DROP_REASON_IP_OUTNOROUTES),
+			 noroute + 1);
+	}
 	/* a bad checksum: no answer (it may not be from that host at all) */
 	((struct reject_tcphdr *)(skb_network_header(old) + 20))->check ^= 1;
 	CHECK(nf_reject_tcphdr_get(old, NF_INET_LOCAL_IN) == NULL);
+	rst_routed = 0;
+	{
+		struct nf_hook_state st = { .hook = NF_INET_LOCAL_IN };
+
+		ipt_reject(old, &st, IPT_TCP_RESET);
+	}
+	CHECK_EQ(rst_routed, 0);
 	kfree_skb(old);
 	kfree_skb(rst);
 	CHECK_ONLY_THE_TABLE_LIVE();

@@ -840,6 +840,7 @@ static int ipt_add_counters(void __user *user, unsigned int len)
 	struct ipt_counters *add;
 	struct xt_table *t;
 	unsigned int bytes;
+	int err = 0;
 
 	if (len < sizeof(hdr))
 		return -EINVAL;
@@ -861,7 +862,9 @@ static int ipt_add_counters(void __user *user, unsigned int len)
 		return -EFAULT;
 	}
 	local_bh_disable();
-	if (hdr.num_counters == t->private->number) {
+	if (hdr.num_counters != t->private->number) {
+		err = -EINVAL; /* not the table they were read from */
+	} else {
 		for (unsigned int i = 0; i < hdr.num_counters; i++) {
 			struct ipt_entry *e = ipt_entry_at(t->private, i * ES);
 
@@ -869,10 +872,9 @@ static int ipt_add_counters(void __user *user, unsigned int len)
 			e->counters.bcnt += add[i].bcnt;
 		}
 	}
-	bytes = hdr.num_counters == t->private->number;
 	local_bh_enable();
 	kfree(add);
-	return bytes ? 0 : -EINVAL;
+	return err;
 }
 
 int do_ipt_set_ctl(struct sock *sk, int cmd, void __user *user,
