@@ -82,9 +82,8 @@ static bool ipt_pkt_init(struct ipt_pkt *p, const struct sk_buff *skb,
  * len bytes at off from the IP header, or NULL when the packet is shorter
  * (Linux: skb_header_pointer, which also copies out of page fragments).
  */
-static const unsigned char *ipt_header_pointer(const struct ipt_pkt *p,
-					       unsigned int off,
-					       unsigned int len)
+static const unsigned char *
+ipt_header_pointer(const struct ipt_pkt *p, unsigned int off, unsigned int len)
 {
 	if (off > p->avail || len > p->avail - off)
 		return NULL;
@@ -292,9 +291,10 @@ unsigned int ipt_do_table(void *priv, struct sk_buff *skb,
 			}
 			e = to;
 		} else if (t->u.verdict == IPT_RETURN) {
-			e = stackidx ? ipt_next_entry(jumpstack[--stackidx])
-				     : ipt_entry_at(info,
-						    info->underflow[state->hook]);
+			e = stackidx ?
+				    ipt_next_entry(jumpstack[--stackidx]) :
+				    ipt_entry_at(info,
+						 info->underflow[state->hook]);
 		} else {
 			verdict = (unsigned int)(-t->u.verdict) - 1;
 			break;
@@ -346,10 +346,14 @@ static int ipt_check_match(const struct ipt_entry *e)
 		return -EINVAL;
 	if (tcp_or_udp)
 		return (m->invflags & ~IPT_PORT_INV_MASK) ||
-		       m->spts[0] > m->spts[1] || m->dpts[0] > m->dpts[1] ?
-			       -EINVAL : 0;
+				       m->spts[0] > m->spts[1] ||
+				       m->dpts[0] > m->dpts[1] ?
+			       -EINVAL :
+			       0;
 	return (m->invflags & ~IPT_ICMP_INV) ||
-	       m->icmp_code[0] > m->icmp_code[1] ? -EINVAL : 0;
+			       m->icmp_code[0] > m->icmp_code[1] ?
+		       -EINVAL :
+		       0;
 }
 
 static int ipt_check_target(const struct ipt_entry *e)
@@ -359,8 +363,10 @@ static int ipt_check_target(const struct ipt_entry *e)
 	switch (t->kind) {
 	case IPT_TARGET_STANDARD: /* jumps are checked with the chains */
 		return t->u.verdict >= 0 || t->u.verdict == IPT_VERDICT_DROP ||
-		       t->u.verdict == IPT_VERDICT_ACCEPT ||
-		       t->u.verdict == IPT_RETURN ? 0 : -EINVAL;
+				       t->u.verdict == IPT_VERDICT_ACCEPT ||
+				       t->u.verdict == IPT_RETURN ?
+			       0 :
+			       -EINVAL;
 	case IPT_TARGET_REJECT:
 		if (t->u.reject_with > IPT_ICMP_ADMIN_PROHIBITED ||
 		    t->u.reject_with == IPT_ICMP_ECHOREPLY)
@@ -374,9 +380,11 @@ static int ipt_check_target(const struct ipt_entry *e)
 		return 0;
 	case IPT_TARGET_LOG:
 		return t->u.log.level > 7 ||
-		       (t->u.log.logflags & ~IPT_LOG_MASK) ||
-		       !ipt_has_nul(t->u.log.prefix, IPT_LOG_PREFIXLEN) ?
-			       -EINVAL : 0;
+				       (t->u.log.logflags & ~IPT_LOG_MASK) ||
+				       !ipt_has_nul(t->u.log.prefix,
+						    IPT_LOG_PREFIXLEN) ?
+			       -EINVAL :
+			       0;
 	default: /* ERROR only as a chain header: see ipt_check_layout */
 		return -EINVAL;
 	}
@@ -603,8 +611,8 @@ int ipt_translate_table(const struct ipt_replace *repl, void *blob,
 		return -ENOMEM;
 	err = ipt_check_builtins(&c, valid_hooks, &off);
 	if (!err)
-		err = off < repl->size ? ipt_check_user_chains(&c, off)
-				       : -EINVAL;
+		err = off < repl->size ? ipt_check_user_chains(&c, off) :
+					 -EINVAL;
 	for (unsigned int i = 0; !err && i < c.nchains; i++) {
 		int h = ipt_check_jumps(&c, i, 0);
 
@@ -765,8 +773,9 @@ static int ipt_get_entries(void __user *user, int *len)
 	local_bh_disable();
 	memcpy(copy, t->private->entries, get.size);
 	local_bh_enable();
-	err = copy_to_user((char __user *)user + sizeof(get), copy, get.size)
-		      ? -EFAULT : 0;
+	err = copy_to_user((char __user *)user + sizeof(get), copy, get.size) ?
+		      -EFAULT :
+		      0;
 	kfree(copy);
 	return err;
 }

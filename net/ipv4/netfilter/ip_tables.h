@@ -58,15 +58,20 @@
 #define IPT_IFNAMSIZ 16		   /* = IFNAMSIZ */
 #define IPT_LOG_PREFIXLEN 30	   /* --log-prefix: 29 chars + NUL */
 #define IPT_MAX_TABLE_SIZE (128 * 1024) /* rxos's bound on a blob */
-#define IPT_MAX_JUMP_DEPTH 16	   /* chains inside chains (rxos's bound) */
+#define IPT_MAX_JUMP_DEPTH 16 /* chains inside chains (rxos's bound) */
 
-/* Socket options, level IPPROTO_IP, on any AF_INET socket (Linux's numbers) */
+/*
+ * Socket options, level IPPROTO_IP, on any AF_INET socket (Linux's
+ * numbers). SET_REPLACE takes struct ipt_replace + blob, SET_ADD_COUNTERS
+ * struct ipt_counters_info; GET_INFO fills struct ipt_getinfo,
+ * GET_ENTRIES struct ipt_get_entries + blob.
+ */
 #define IPT_BASE_CTL 64
-#define IPT_SO_SET_REPLACE (IPT_BASE_CTL)	  /* struct ipt_replace + blob */
-#define IPT_SO_SET_ADD_COUNTERS (IPT_BASE_CTL + 1) /* struct ipt_counters_info */
+#define IPT_SO_SET_REPLACE (IPT_BASE_CTL)
+#define IPT_SO_SET_ADD_COUNTERS (IPT_BASE_CTL + 1)
 #define IPT_SO_SET_MAX IPT_SO_SET_ADD_COUNTERS
-#define IPT_SO_GET_INFO (IPT_BASE_CTL)	  /* struct ipt_getinfo */
-#define IPT_SO_GET_ENTRIES (IPT_BASE_CTL + 1) /* struct ipt_get_entries + blob */
+#define IPT_SO_GET_INFO (IPT_BASE_CTL)
+#define IPT_SO_GET_ENTRIES (IPT_BASE_CTL + 1)
 #define IPT_SO_GET_MAX IPT_SO_GET_ENTRIES
 
 /* Packet and byte counters (Linux: struct xt_counters) */
@@ -108,9 +113,9 @@ enum ipt_match_kind {
 };
 
 struct ipt_proto_match {
-	uint8_t kind;	   /* enum ipt_match_kind */
-	uint8_t invflags;  /* IPT_PORT_INV_* or IPT_ICMP_INV */
-	uint8_t icmp_type; /* 0xFF = any type */
+	uint8_t kind;	      /* enum ipt_match_kind */
+	uint8_t invflags;     /* IPT_PORT_INV_* or IPT_ICMP_INV */
+	uint8_t icmp_type;    /* 0xFF = any type */
 	uint8_t icmp_code[2]; /* inclusive range */
 	uint8_t __pad[3];
 	uint16_t spts[2]; /* inclusive source port range; [0, 65535] = any */
@@ -125,9 +130,9 @@ struct ipt_proto_match {
 /* ---- the target part ---- */
 enum ipt_target_kind {
 	IPT_TARGET_STANDARD = 0, /* u.verdict: ACCEPT, DROP, RETURN or a jump */
-	IPT_TARGET_ERROR = 1,	 /* u.errorname: a user chain's header/the end */
-	IPT_TARGET_REJECT = 2,	 /* u.reject_with */
-	IPT_TARGET_LOG = 3,	 /* u.log; the walk continues after it */
+	IPT_TARGET_ERROR = 1,  /* u.errorname: a user chain's header/the end */
+	IPT_TARGET_REJECT = 2, /* u.reject_with */
+	IPT_TARGET_LOG = 3,    /* u.log; the walk continues after it */
 	IPT_TARGET_MAX = 3,
 };
 
@@ -169,10 +174,10 @@ struct ipt_target {
 	uint16_t kind; /* enum ipt_target_kind */
 	uint16_t __pad;
 	union {
-		int32_t verdict;			  /* STANDARD */
+		int32_t verdict;			 /* STANDARD */
 		char errorname[IPT_FUNCTION_MAXNAMELEN]; /* ERROR */
-		uint32_t reject_with;			  /* REJECT */
-		struct ipt_log_info log;		  /* LOG */
+		uint32_t reject_with;			 /* REJECT */
+		struct ipt_log_info log;		 /* LOG */
 	} u;
 };
 

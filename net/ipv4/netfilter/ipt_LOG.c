@@ -116,7 +116,8 @@ static void log_icmp(struct nf_log_buf *m, const struct log_pkt *lp,
 		return;
 	}
 	if (ih[0] == ICMP_ECHO || ih[0] == ICMP_ECHOREPLY)
-		nf_log_buf_add(m, "ID=%u SEQ=%u ", get16(ih + 4), get16(ih + 6));
+		nf_log_buf_add(m, "ID=%u SEQ=%u ", get16(ih + 4),
+			       get16(ih + 6));
 	else if (ih[0] == ICMP_PARAMETERPROB)
 		nf_log_buf_add(m, "PARAMETER=%u ", ih[4]);
 	if (ih[0] == ICMP_REDIRECT)
@@ -204,9 +205,9 @@ static void log_mac(struct nf_log_buf *m, const struct sk_buff *skb)
 
 /* printk wants the level in its format string. */
 static const char *const log_fmt[8] = {
-	KERN_EMERG "%s\n",  KERN_ALERT "%s\n",	KERN_CRIT "%s\n",
-	KERN_ERR "%s\n",    KERN_WARNING "%s\n", KERN_NOTICE "%s\n",
-	KERN_INFO "%s\n",   KERN_DEBUG "%s\n",
+	KERN_EMERG "%s\n", KERN_ALERT "%s\n",	KERN_CRIT "%s\n",
+	KERN_ERR "%s\n",   KERN_WARNING "%s\n", KERN_NOTICE "%s\n",
+	KERN_INFO "%s\n",  KERN_DEBUG "%s\n",
 };
 
 /*

@@ -57,8 +57,8 @@ static const uint8_t reject_icmp_code[] = {
  * The segment to answer, or NULL: a later fragment, too short, a RST
  * (never answer a RST), a broadcast, or a bad checksum (not from us).
  */
-static const struct reject_tcphdr *nf_reject_tcphdr_get(const struct sk_buff *skb,
-							unsigned int hook)
+static const struct reject_tcphdr *
+nf_reject_tcphdr_get(const struct sk_buff *skb, unsigned int hook)
 {
 	const struct iphdr *iph = ip_hdr(skb);
 	const unsigned char *th = skb_network_header(skb) + iph->ihl * 4;
@@ -131,7 +131,8 @@ static void nf_send_reset(const struct sk_buff *oldskb, unsigned int hook)
 	if (!oth)
 		return;
 	nskb = alloc_skb(NET_SKB_PAD + 2 * ETH_HLEN + sizeof(struct iphdr) +
-				 sizeof(struct reject_tcphdr), GFP_ATOMIC);
+				 sizeof(struct reject_tcphdr),
+			 GFP_ATOMIC);
 	if (!nskb)
 		return;
 	skb_reserve(nskb, NET_SKB_PAD + 2 * ETH_HLEN);

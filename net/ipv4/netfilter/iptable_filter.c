@@ -16,7 +16,7 @@
 #include "kernel/mm/slab.h"
 #include "kernel/printk.h"
 
-#define FILTER_VALID_HOOKS \
+#define FILTER_VALID_HOOKS                                    \
 	((1u << NF_INET_LOCAL_IN) | (1u << NF_INET_FORWARD) | \
 	 (1u << NF_INET_LOCAL_OUT))
 
@@ -38,7 +38,8 @@ static struct ipt_replace *ipt_alloc_initial_table(void)
 {
 	static const int hooks[] = { NF_INET_LOCAL_IN, NF_INET_FORWARD,
 				     NF_INET_LOCAL_OUT };
-	unsigned int n = ARRAY_SIZE(hooks) + 1, size = n * sizeof(struct ipt_entry);
+	unsigned int n = ARRAY_SIZE(hooks) + 1,
+		     size = n * sizeof(struct ipt_entry);
 	struct ipt_replace *r = kzalloc(sizeof(*r) + size, GFP_KERNEL);
 
 	if (!r)

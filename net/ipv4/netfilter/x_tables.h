@@ -15,18 +15,18 @@
 #include "net/netfilter/netfilter.h"
 
 struct xt_table_info {
-	unsigned int size;   /* bytes of entries */
-	unsigned int number; /* entries */
+	unsigned int size;			   /* bytes of entries */
+	unsigned int number;			   /* entries */
 	unsigned int hook_entry[NF_INET_NUMHOOKS]; /* offsets: chain starts */
 	unsigned int underflow[NF_INET_NUMHOOKS];  /* offsets: the policies */
-	struct ipt_entry *entries; /* kmalloc'd, size bytes */
+	struct ipt_entry *entries;		   /* kmalloc'd, size bytes */
 };
 
 struct xt_table {
 	struct list_head list;
 	char name[IPT_TABLE_MAXNAMELEN];
-	unsigned int valid_hooks; /* 1 << NF_INET_* */
-	int priority;		  /* NF_IP_PRI_FILTER ... */
+	unsigned int valid_hooks;      /* 1 << NF_INET_* */
+	int priority;		       /* NF_IP_PRI_FILTER ... */
 	struct xt_table_info *private; /* replaced with bottom halves off */
 	struct nf_hook_ops ops[NF_INET_NUMHOOKS];
 };
