@@ -356,3 +356,20 @@ def test_forward_chain_counts_and_drops_between_two_namespaces(router):
     assert head == "Chain FORWARD (policy DROP 1 packets, 84 bytes)"
     ok(p, "-P FORWARD ACCEPT")
     assert router.ping(1)
+
+
+def test_output_drop_and_reject_fail_the_guest_sender_with_eperm(netpeer):
+    p = netpeer()
+    live = p.skb_live()
+    ok(p, f"-A OUTPUT -d {p.host_ip} -p udp --dport 7000 -j DROP")
+    ok(p, f"-A OUTPUT -d {p.host_ip} -p udp --dport 7001 -j REJECT")
+    for port in (7000, 7001):
+        out = p.sh(f"udptest send {p.host_ip} {port} hello 2")
+        # NF_HOOK's -EPERM comes back from sendto, as on Linux
+        assert "udptest: sendto: Operation not permitted" in out, out
+    lines, _ = rules(p, "OUTPUT")
+    assert lines[0][:3] == ["1", str(20 + 8 + 5), "DROP"]
+    assert lines[1][:3] == ["1", str(20 + 8 + 5), "REJECT"]
+    # the guest still answers and nothing leaked
+    assert p.ping(count=1)[0]
+    assert p.skb_live_settled(live) == live
