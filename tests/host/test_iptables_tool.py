@@ -191,3 +191,25 @@ def test_host_build_needs_its_state_file():
     r = subprocess.run([IPT, "-L"], capture_output=True, text=True, env={})
     assert r.returncode == 1
     assert "IPTABLES_RXOS_STATE" in r.stderr
+
+
+def test_list_rules_prints_the_commands_back(ipt):
+    ok(ipt, "-t", "filter", "-A", "INPUT", "-s", "172.16.0.0/16", "-p",
+       "udp", "--dport", "53", "-j", "DROP")
+    ok(ipt, "-N", "my")
+    ok(ipt, "-A", "my", "-p", "icmp", "!", "--icmp-type", "8", "-j", "LOG",
+       "--log-prefix", "x y", "--log-level", "6")
+    ok(ipt, "-A", "INPUT", "-i", "eth+", "!", "-s", "10.0.0.1", "-p", "tcp",
+       "--sport", "1:100", "-j", "my")
+    ok(ipt, "-P", "OUTPUT", "DROP")
+    assert ok(ipt, "-S").splitlines() == [
+        "-P INPUT ACCEPT",
+        "-P FORWARD ACCEPT",
+        "-P OUTPUT DROP",
+        "-N my",
+        "-A INPUT -s 172.16.0.0/16 -p udp -m udp --dport 53 -j DROP",
+        "-A INPUT ! -s 10.0.0.1/32 -i eth+ -p tcp -m tcp --sport 1:100 -j my",
+        "-A my -p icmp -m icmp ! --icmp-type 8 -j LOG --log-prefix \"x y\" "
+        "--log-level 6",
+    ]
+    assert ok(ipt, "-S", "my") == "-N my\n" + ok(ipt, "-S").splitlines()[-1] + "\n"

@@ -2,7 +2,7 @@
  * iptables - read, edit and replace the kernel's filter table, with
  * iptables-legacy's commands, options, messages and `-L` layout.
  *
- *   iptables [-t filter] -A|-I|-D|-F|-L|-P|-N|-X|-Z [chain] [rule] [options]
+ *   iptables [-t filter] -A|-I|-D|-F|-L|-S|-P|-N|-X|-Z [chain] [rule] [opts]
  *   e.g. iptables -t filter -A INPUT -s 172.16.0.0/16 -p udp --dport 53 -j DROP
  *
  * How it talks to the kernel, as libiptc does: open an AF_INET raw socket;
@@ -609,6 +609,7 @@ enum {
 	CMD_NEW = 'N',
 	CMD_DELETE_CHAIN = 'X',
 	CMD_POLICY = 'P',
+	CMD_LIST_RULES = 'S',
 };
 
 struct cmdline {
@@ -1132,7 +1133,7 @@ static void usage(void)
 	       "Usage: %s -[ACD] chain rule-specification [options]\n"
 	       "       %s -I chain [rulenum] rule-specification [options]\n"
 	       "       %s -D chain rulenum [options]\n"
-	       "       %s -[LS] [chain [rulenum]] [options]\n"
+	       "       %s -[LS] [chain] [options]\n"
 	       "       %s -[FZ] [chain] [options]\n"
 	       "       %s -[NX] chain\n"
 	       "       %s -P chain target [options]\n"
@@ -1162,7 +1163,7 @@ static int parse_command(struct cmdline *cl, int argc, char **argv, int *i,
 		if (c == 'P')
 			cl->policy = need_arg(argc, argv, i);
 		return 1;
-	case 'L': case 'F': case 'Z': case 'X':
+	case 'L': case 'F': case 'Z': case 'X': case 'S':
 		set_command(cl, c, invert);
 		cl->chain = opt_arg(argc, argv, i);
 		return 1;
@@ -1210,16 +1211,17 @@ static void parse_args(struct cmdline *cl, int argc, char **argv)
 			 !strcmp(a, "--delete") || !strcmp(a, "--list") ||
 			 !strcmp(a, "--flush") || !strcmp(a, "--zero") ||
 			 !strcmp(a, "--new-chain") ||
-			 !strcmp(a, "--delete-chain") || !strcmp(a, "--policy")) {
-			static const char map[] = "AIDLFZNXP";
+			 !strcmp(a, "--delete-chain") || !strcmp(a, "--policy") ||
+			 !strcmp(a, "--list-rules")) {
+			static const char map[] = "AIDLFZNXPS";
 			static const char *const longs[] = {
 				"--append", "--insert", "--delete",
 				"--list", "--flush", "--zero", "--new-chain",
-				"--delete-chain", "--policy"
+				"--delete-chain", "--policy", "--list-rules"
 			};
 			char shortopt[3] = "-?";
 
-			for (int k = 0; k < 9; k++)
+			for (int k = 0; k < 10; k++)
 				if (!strcmp(a, longs[k]))
 					shortopt[1] = map[k];
 			argv[i] = strdup(shortopt);
@@ -1544,6 +1546,132 @@ static void list_entries(struct table *t, struct cmdline *cl)
 		iptc_fail(NULL, ENOENT);
 }
 
+/* ==================== -S: the rules as commands (iptables-save) ======= */
+
+/* " -s 10.0.0.0/8", " ! -d 1.2.3.4/32"; nothing for "any" */
+static void save_ip(const char *opt, uint32_t addr, uint32_t mask, int invert)
+{
+	char buf[64];
+
+	if (!addr && !mask && !invert)
+		return;
+	addr_mask(buf, sizeof(buf), addr, mask, FMT_NUMERIC);
+	printf("%s %s %s%s", invert ? " !" : "", opt, buf,
+	       mask == 0xFFFFFFFF ? "/32" : "");
+}
+
+static void save_iface(const char *opt, const char *name,
+		       const unsigned char *mask, int invert)
+{
+	if (!mask[0])
+		return;
+	printf("%s %s %s", invert ? " !" : "", opt, name);
+}
+
+static void save_ports(const char *opt, const uint16_t *p, int invert)
+{
+	if (p[0] == 0 && p[1] == 0xFFFF)
+		return;
+	printf("%s %s ", invert ? " !" : "", opt);
+	if (p[0] == p[1])
+		printf("%u", p[0]);
+	else
+		printf("%u:%u", p[0], p[1]);
+}
+
+static void save_rule(const char *chain, const struct rule *r, int counters)
+{
+	const struct ipt_ip *ip = &r->e.ip;
+	const struct ipt_proto_match *m = &r->e.match;
+	const struct ipt_target *t = &r->e.target;
+	const char *name = target_name(r);
+
+	printf("-A %s", chain);
+	save_ip("-s", ip->src, ip->smsk, ip->invflags & IPT_INV_SRCIP);
+	save_ip("-d", ip->dst, ip->dmsk, ip->invflags & IPT_INV_DSTIP);
+	save_iface("-i", ip->iniface, ip->iniface_mask,
+		   ip->invflags & IPT_INV_VIA_IN);
+	save_iface("-o", ip->outiface, ip->outiface_mask,
+		   ip->invflags & IPT_INV_VIA_OUT);
+	if (ip->proto) {
+		const char *pn = proto_name(ip->proto);
+
+		printf("%s -p ", ip->invflags & IPT_INV_PROTO ? " !" : "");
+		pn ? printf("%s", pn) : printf("%u", ip->proto);
+	}
+	if (ip->flags & IPT_F_FRAG)
+		printf("%s -f", ip->invflags & IPT_INV_FRAG ? " !" : "");
+	if (m->kind == IPT_MATCH_TCP || m->kind == IPT_MATCH_UDP) {
+		printf(" -m %s", m->kind == IPT_MATCH_TCP ? "tcp" : "udp");
+		save_ports("--sport", m->spts, m->invflags & IPT_PORT_INV_SRC);
+		save_ports("--dport", m->dpts, m->invflags & IPT_PORT_INV_DST);
+	} else if (m->kind == IPT_MATCH_ICMP) {
+		printf(" -m icmp%s", m->invflags & IPT_ICMP_INV ? " !" : "");
+		if (m->icmp_type == 0xFF)
+			printf(" --icmp-type any");
+		else {
+			printf(" --icmp-type %u", m->icmp_type);
+			if (m->icmp_code[0] != 0 || m->icmp_code[1] != 0xFF)
+				printf("/%u", m->icmp_code[0]);
+		}
+	}
+	if (counters) /* -S -v: before the target, as iptables does */
+		printf(" -c %llu %llu", (unsigned long long)r->e.counters.pcnt,
+		       (unsigned long long)r->e.counters.bcnt);
+	if (name[0])
+		printf(" -j %s", name);
+	if (t->kind == IPT_TARGET_REJECT)
+		for (unsigned int i = 0; i < N_REJECT; i++)
+			if (reject_table[i].with == t->u.reject_with)
+				printf(" --reject-with %s", reject_table[i].name);
+	if (t->kind == IPT_TARGET_LOG) {
+		if (t->u.log.prefix[0])
+			printf(" --log-prefix \"%s\"", t->u.log.prefix);
+		if (t->u.log.level != 4)
+			printf(" --log-level %u", t->u.log.level);
+		if (t->u.log.logflags & IPT_LOG_TCPSEQ)
+			printf(" --log-tcp-sequence");
+	}
+	printf("\n");
+}
+
+/* -S [chain]: chains first (-P for builtins, -N for user chains), then
+ * every rule, as iptables -S prints them. */
+static void list_rules(struct table *t, struct cmdline *cl)
+{
+	int found = 0;
+
+	qsort(t->chains, t->nchains, sizeof(*t->chains), cmp_user_chains);
+	for (int i = 0; i < t->nchains; i++) {
+		struct chain *c = &t->chains[i];
+
+		if (cl->chain && strcmp(cl->chain, c->name))
+			continue;
+		found = 1;
+		if (c->hook < 0) {
+			printf("-N %s\n", c->name);
+			continue;
+		}
+		printf("-P %s %s", c->name,
+		       policy_name(c->end.e.target.u.verdict));
+		if (cl->verbose)
+			printf(" -c %llu %llu",
+			       (unsigned long long)c->end.e.counters.pcnt,
+			       (unsigned long long)c->end.e.counters.bcnt);
+		printf("\n");
+	}
+	if (!found)
+		iptc_fail(NULL, ENOENT);
+	for (int i = 0; i < t->nchains; i++) {
+		struct chain *c = &t->chains[i];
+
+		if (cl->chain && strcmp(cl->chain, c->name))
+			continue;
+		for (int j = 0; j < c->n; j++)
+			save_rule(c->name, &c->rules[j], cl->verbose);
+	}
+}
+
 /* ==================== the commands ===================================== */
 
 static struct chain *need_chain(struct table *t, const char *name)
@@ -1599,6 +1727,9 @@ static int do_command(struct table *t, struct cmdline *cl)
 	switch (cl->command) {
 	case CMD_LIST:
 		list_entries(t, cl);
+		return 0;
+	case CMD_LIST_RULES:
+		list_rules(t, cl);
 		return 0;
 	case CMD_APPEND:
 	case CMD_INSERT:
