@@ -829,6 +829,37 @@ TEST(log_prints_linux_nf_log_line_and_continues)
 	CHECK_ONLY_THE_TABLE_LIVE();
 }
 
+TEST(log_tcp_line_has_ports_window_flags)
+{
+	struct ipt_entry *e;
+	struct pkt_spec s = { IP(10, 0, 0, 1), IP(10, 0, 0, 2), IPPROTO_TCP,
+			      40000, 80, 0, -1 };
+
+	setup();
+	chain_start(NF_INET_LOCAL_IN);
+	e = rule(0);
+	e->target.kind = IPT_TARGET_LOG;
+	e->target.u.log.level = 4;
+	e->target.u.log.logflags = IPT_LOG_TCPSEQ;
+	policy(NF_INET_LOCAL_IN, IPT_VERDICT_ACCEPT);
+	empty_chain(NF_INET_FORWARD);
+	empty_chain(NF_INET_LOCAL_OUT);
+	table_end();
+	CHECK_EQ(install(), 0);
+	host_log_clear();
+	CHECK_EQ(run(NF_INET_LOCAL_IN, &s, &eth0, NULL), 1);
+	CHECK(host_log_has("SRC=10.0.0.1 DST=10.0.0.2 LEN=48 TOS=0x00 "
+			   "PREC=0x00 TTL=64 ID=1234 DF PROTO=TCP SPT=40000 "
+			   "DPT=80 SEQ=0 ACK=0 WINDOW=0 RES=0x00 SYN URGP=0 \n"));
+	/* a truncated header is said so, not read past the end */
+	host_log_clear();
+	s.trunc = 6;
+	CHECK_EQ(run(NF_INET_LOCAL_IN, &s, &eth0, NULL), 1);
+	CHECK(host_log_has("PROTO=TCP INCOMPLETE [6 bytes] \n"));
+	reset_table();
+	CHECK_ONLY_THE_TABLE_LIVE();
+}
+
 /* ================= the checker ================= */
 
 /* A good table with one user chain, to break in the tests below. */
