@@ -15,11 +15,11 @@
 #include "kernel/fs/proc_fs.h"
 #include "kernel/printk.h"
 #include "net/ipv4/arp.h"
-#include "net/ipv4/inet_common.h"
 #include "net/ipv4/icmp.h"
 #include "net/ipv4/inetdevice.h"
 #include "net/ipv4/ip.h"
 #include "net/ipv4/ipconfig.h"
+#include "net/ipv4/inet_common.h"
 
 /* IPPROTO_ICMP's entry in inet_protos (Linux: icmp_protocol, here too). */
 static const struct net_protocol icmp_protocol = {
@@ -28,7 +28,7 @@ static const struct net_protocol icmp_protocol = {
 
 void inet_init(void)
 {
-	inet_sock_init(); /* PF_INET, inetsw, UDP (prints "Registered PF_INET") */
+	inet_sock_init(); /* sock_register prints "NET: Registered PF_INET ..." */
 	if (inet_add_protocol(&icmp_protocol, IPPROTO_ICMP) < 0)
 		pr_err("inet_init: Cannot add ICMP protocol\n");
 	arp_init();
@@ -61,31 +61,12 @@ void inet_init(void)
 #include "net/core/if.h"
 #include "net/ipv4/inet_common.h"
 #include "net/ipv4/inet_sock.h"
+#include "net/ipv4/route.h"
+#include "net/ipv4/tcp_states.h"
 #include "net/ipv4/udp.h"
-
-/*
- * The IPv4 configuration ioctls and the local-address check come from the
- * IPv4 layer (devinet.c, route.c, arp.c). Weak references until that work
- * is merged: a NULL address answers -ENOTTY, and bind accepts only
- * INADDR_ANY.
- */
-int devinet_ioctl(unsigned int cmd, struct ifreq *ifr) __attribute__((weak));
-int ip_rt_ioctl(unsigned int cmd, struct rtentry *rt) __attribute__((weak));
-int arp_ioctl(unsigned int cmd, void __user *arg) __attribute__((weak));
-unsigned int inet_addr_type(__be32 addr) __attribute__((weak));
-#ifndef RTN_LOCAL
-#define RTN_UNICAST 1
-#define RTN_LOCAL 2
-#define RTN_BROADCAST 3
-#define RTN_MULTICAST 5
-#endif
 
 /* Ports below this need CAP_NET_BIND_SERVICE (everyone is root here). */
 #define PROT_SOCK 1024
-
-/* Linux's TCP state numbers, which UDP borrows for connected/unconnected. */
-#define TCP_ESTABLISHED 1
-#define TCP_CLOSE 7
 
 /* ---- inetsw: which proto answers socket(AF_INET, type, protocol) ---- */
 
@@ -216,20 +197,17 @@ int inet_autobind(struct sock *sk)
 {
 	struct inet_sock *inet = inet_sk(sk);
 
+	int err = 0;
+
 	if (inet->inet_num)
 		return 0;
+	local_bh_disable(); /* udp_rcv reads the port table in softirq */
 	if (!sk->sk_prot->get_port || sk->sk_prot->get_port(sk, 0))
-		return -EAGAIN;
-	inet->inet_sport = htons(inet->inet_num);
-	return 0;
-}
-
-/* What kind of local address is addr (RTN_LOCAL: one of ours)? */
-static unsigned int inet_bind_addr_type(__be32 addr)
-{
-	if (inet_addr_type)
-		return inet_addr_type(addr);
-	return RTN_UNICAST; /* IPv4 layer not built in: nothing is ours */
+		err = -EAGAIN;
+	else
+		inet->inet_sport = htons(inet->inet_num);
+	local_bh_enable();
+	return err;
 }
 
 /*
@@ -255,7 +233,7 @@ int inet_bind(struct socket *sock, struct sockaddr *uaddr, int addr_len)
 	    (addr->sin_family != AF_UNSPEC ||
 	     addr->sin_addr.s_addr != htonl(INADDR_ANY)))
 		return -EAFNOSUPPORT;
-	chk_addr_ret = inet_bind_addr_type(addr->sin_addr.s_addr);
+	chk_addr_ret = inet_addr_type(addr->sin_addr.s_addr);
 	if (addr->sin_addr.s_addr != htonl(INADDR_ANY) &&
 	    chk_addr_ret != RTN_LOCAL && chk_addr_ret != RTN_MULTICAST &&
 	    chk_addr_ret != RTN_BROADCAST)
@@ -334,8 +312,6 @@ static int inet_ifreq_ioctl(unsigned int cmd, void __user *p, bool copyout)
 	struct ifreq ifr;
 	int err;
 
-	if (!devinet_ioctl)
-		return -ENOTTY;
 	if (copy_from_user(&ifr, p, sizeof(ifr)))
 		return -EFAULT;
 	ifr.ifr_name[IFNAMSIZ - 1] = 0;
@@ -349,8 +325,6 @@ static int inet_rt_ioctl(unsigned int cmd, void __user *p)
 {
 	struct rtentry rt;
 
-	if (!ip_rt_ioctl)
-		return -ENOTTY;
 	if (copy_from_user(&rt, p, sizeof(rt)))
 		return -EFAULT;
 	return ip_rt_ioctl(cmd, &rt);
@@ -385,7 +359,7 @@ int inet_ioctl(struct socket *sock, unsigned int cmd, unsigned long arg)
 	case SIOCDARP:
 	case SIOCGARP:
 	case SIOCSARP:
-		return arp_ioctl ? arp_ioctl(cmd, p) : -ENOTTY;
+		return arp_ioctl(cmd, p);
 	case SIOCGIFADDR:
 	case SIOCGIFBRDADDR:
 	case SIOCGIFNETMASK:

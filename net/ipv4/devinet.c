@@ -428,7 +428,18 @@ int devinet_ioctl(unsigned int cmd, struct ifreq *ifr)
 	}
 }
 
+/*
+ * Boot, process context, after the devices are registered. Linux gives
+ * lo its 127.0.0.1/8 when lo comes up (inetdev_event, NETDEV_UP); lo is
+ * already up here (loopback_net_init opens it), so do it now. Linux also
+ * registers the netdevice notifier and the rtnetlink handlers.
+ */
 void devinet_init(void)
 {
-	/* Linux registers the netdevice notifier and rtnetlink handlers. */
+	struct net_device *dev;
+
+	for_each_netdev(dev)
+		if ((dev->flags & IFF_LOOPBACK) && !__in_dev_get(dev))
+			devinet_add_addr(dev, htonl(INADDR_LOOPBACK),
+					 inet_make_mask(8));
 }

@@ -78,7 +78,8 @@ class Box:
         """Type a line; return (its output, its exit status)."""
         self.g.send(line + "; echo rc=$?\r")
         m = self.g.wait_for(re.escape(line) + r"; echo rc=\$\?\r\n(?s:(.*?))"
-                            r"rc=(\d+)\r\n# $", timeout=timeout)
+                            r"rc=(\d+)\r\n(?:\[\d+\][^\r\n]*\r\n)*# $",
+                            timeout=timeout)  # job notices may follow
         out = m.group(1).decode(errors="replace").replace("\r\n", "\n")
         return out, int(m.group(2))
 
@@ -150,6 +151,8 @@ def test_ifconfig_shows_mac_flags_and_device_line(box, model):
     out = b.ok("ifconfig -a")
     assert out.startswith("lo: flags=73<UP,LOOPBACK,RUNNING>  mtu 65536\n"), out
     assert "        loop  txqueuelen 1000  (Local Loopback)\n" in out
+    # the IPv4 layer gives lo its address at boot (devinet.c)
+    assert "        inet 127.0.0.1  netmask 255.0.0.0\n" in out, out
     eth = out[out.index("eth0: "):]
     assert eth.startswith("eth0: flags=4098<BROADCAST,MULTICAST>  mtu 1500\n")
     assert f"        ether {b.mac}  txqueuelen 1000  (Ethernet)\n" in eth
@@ -305,6 +308,8 @@ def test_ethtool_S_counts_the_frames_received(box, model):
         return {k: int(v) for k, v in re.findall(r"^     (\w+): (\d+)$", out, re.M)}
     s = stats()
     assert s["rx_packets"] == 12, s
+    # net-tools' scaling: 1200 bytes are 1.1 KiB (tenths, truncated)
+    assert "        RX packets 12  bytes 1200 (1.1 KiB)\n" in b.ok("ifconfig eth0")
     assert s["rx_bytes"] == 12 * 100, s
     if model == "e1000":
         assert s["rx_missed_errors"] == 0 and s["rx_no_buffer_count"] == 0
@@ -410,3 +415,128 @@ def test_ifconfig_sets_and_shows_the_ipv4_address(box):
     b.ip("ip", "addr", "add", "10.77.3.1/24", "dev", b.tap)
     r = b.ip("ping", "-c", "1", "-W", "5", "10.77.3.2")
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_bad_ioctl_pointers_and_values_get_linux_errnos(box):
+    b = box("e1000")
+    b.ok("ifconfig eth0 10.77.4.2")  # so SIOCGIFCONF has an entry to write
+    out, rc = b.sh("netdevtest eth0")
+    assert rc == 0 and "netdevtest: 0 failed" in out, out
+    assert "FAIL" not in out
+    assert "lo: flags=73" in b.ok("ifconfig lo")  # and the kernel is fine
+
+
+def read_kv(text):
+    return {k: int(v) for k, v in re.findall(r"^(\w+) (\d+)$", text, re.M)}
+
+
+def dev_row(b):
+    """eth0's /proc/net/dev columns, named as net-tools names them."""
+    names = ["rx_bytes", "rx_packets", "rx_errs", "rx_drop", "rx_fifo",
+             "rx_frame", "rx_compressed", "rx_multicast", "tx_bytes",
+             "tx_packets", "tx_errs", "tx_drop", "tx_fifo", "tx_colls",
+             "tx_carrier", "tx_compressed"]
+    line = [x for x in b.ok("cat /proc/net/dev").splitlines()
+            if x.startswith("  eth0:")][0]
+    return dict(zip(names, map(int, line.split(":", 1)[1].split())))
+
+
+def host_tx(b):
+    import json
+    link = json.loads(b.ip("ip", "-s", "-j", "link", "show", "dev",
+                           b.tap).stdout)[0]
+    return link["stats64"]["tx"]
+
+
+@both
+def test_flood_is_accounted_for_and_leaks_no_skbs(box, model):
+    """Tens of thousands of frames: the shell answers during the flood,
+    every frame is received, dropped by the guest (/proc/net/dev drop or
+    frame columns) or dropped by the host's tap queue, and afterwards the
+    live skb count is back where it was."""
+    b = box(model)
+    up(b)
+    b.ip("ip", "link", "set", b.tap, "txqueuelen", "20000")
+    skb0 = read_kv(b.ok("cat /proc/net/skb_stats"))
+    drops0 = read_kv(b.ok("cat /proc/net/drop_reasons"))
+    dev0, host0 = dev_row(b), host_tx(b)
+    flood = subprocess.Popen(
+        ["ip", "netns", "exec", b.ns, PYTHON, INJECT, "send", b.tap, b.mac,
+         "30000", "100"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert "eth0" in b.ok("cat /proc/net/dev", timeout=240)  # responsive
+        out, _ = flood.communicate(timeout=300)
+    finally:
+        if flood.poll() is None:
+            flood.kill()
+            flood.wait()
+    sent = int(re.search(r"sent (\d+)", out).group(1))
+    prev = None
+    for _ in range(120):  # until the guest has drained its ring
+        cur = dev_row(b)
+        if cur == prev:
+            break
+        prev = cur
+        time.sleep(1)
+    dev, host = dev_row(b), host_tx(b)
+    drops = read_kv(b.ok("cat /proc/net/drop_reasons"))
+    got = dev["rx_packets"] - dev0["rx_packets"]
+    # Each frame received ends in the stack as UNHANDLED_PROTO (no handler
+    # for the test ethertype), which Linux also counts in the drop column;
+    # what is left of drop (+ frame) are the frames the NIC or driver lost.
+    stack = drops["UNHANDLED_PROTO"] - drops0["UNHANDLED_PROTO"]
+    assert stack == got, (stack, got)
+    guest = (dev["rx_drop"] - dev0["rx_drop"]) - stack + \
+        (dev["rx_frame"] - dev0["rx_frame"])
+    host_drop = host["dropped"] - host0["dropped"]
+    assert got > 0
+    if model == "e1000":
+        assert got + guest + host_drop == sent, (sent, got, guest, host_drop)
+    else:
+        # QEMU's rtl8139 counts a frame in MPC when its ring is full and
+        # offers the same frame again later (see test_nic.py): missed is
+        # not lost there, so only the received and host-dropped must add up.
+        assert got + host_drop <= sent <= got + guest + host_drop, \
+            (sent, got, guest, host_drop)
+    skb = read_kv(b.ok("cat /proc/net/skb_stats"))
+    assert skb["live"] == skb0["live"], (skb0, skb)
+    b.send(b.mac, 10)  # and the NIC still works
+    assert b.settle_rx(dev["rx_packets"] + 10) == dev["rx_packets"] + 10
+
+
+@both
+def test_ifconfig_hw_ether_changes_the_filtered_address(box, model):
+    b = box(model)
+    up(b)
+    new = "52:54:00:aa:bb:cc"
+    b.ok(f"ifconfig eth0 hw ether {new}")
+    assert f"        ether {new}  txqueuelen 1000  (Ethernet)\n" in \
+        b.ok("ifconfig eth0")
+    base = b.rx_packets()
+    b.send(b.mac, 10)  # the old address is foreign now
+    b.send(new, 7)
+    assert b.settle_rx(base + 7) == base + 7
+    for bad in ["52:54:00:aa:bb", "01:00:5e:00:00:01", "zz:00:00:00:00:00"]:
+        out, rc = b.sh(f"ifconfig eth0 hw ether {bad}")
+        assert rc == 1, (bad, out)
+    assert f"ether {new} " in b.ok("ifconfig eth0")
+
+
+def test_loopback_counts_what_it_turns_round(box):
+    b = box("e1000")
+
+    def lo():
+        out = b.ok("ifconfig lo")
+        rx = int(re.search(r"RX packets (\d+)", out).group(1))
+        tx = int(re.search(r"TX packets (\d+)", out).group(1))
+        return rx, tx
+    rx0, tx0 = lo()
+    assert rx0 == tx0
+    b.g.send("udptest recv 9999 5 > /tmp/got &\r")
+    b.g.wait_for(r"# $", timeout=30)
+    time.sleep(1)
+    b.ok("udptest send 127.0.0.1 9999 hello 5")
+    time.sleep(1)
+    assert b.ok("cat /tmp/got").count("hello") == 5
+    rx, tx = lo()
+    assert (rx - rx0, tx - tx0) == (5, 5)

@@ -311,9 +311,11 @@ static int parse_coalesce(struct ethtool_coalesce *ecoal, char **argv)
 static int do_scoalesce(char **argv)
 {
 	struct ethtool_coalesce ecoal = { .cmd = ETHTOOL_GCOALESCE };
+	struct ethtool_coalesce scratch;
 
 	if (!*argv)
 		exit_bad_args();
+	parse_coalesce(&scratch, argv); /* bad arguments first, as ethtool */
 	if (send_ioctl(&ecoal) < 0) {
 		perror("Cannot get device coalesce settings");
 		return 76;

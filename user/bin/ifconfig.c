@@ -7,6 +7,7 @@
  *   ifconfig eth0                one interface
  *   ifconfig eth0 up|down|promisc|-promisc|allmulti|-allmulti|mtu N
  *   ifconfig eth0 ADDR [netmask MASK] [broadcast B] [up|down]
+ *   ifconfig eth0 hw ether 52:54:00:12:34:57
  *
  * Where the numbers come from, as in net-tools: the list of interfaces
  * and their counters from /proc/net/dev; flags, MTU, MAC, txqueuelen and
@@ -412,6 +413,42 @@ static int set_inet(const char *name, unsigned long req, const char *what,
 	return 0;
 }
 
+/* "52:54:00:12:34:56" -> 6 bytes; -1 if malformed. */
+static int parse_mac(const char *s, unsigned char *mac)
+{
+	for (int i = 0; i < 6; i++) {
+		char *end;
+		unsigned long v = strtoul(s, &end, 16);
+
+		if (end == s || end - s > 2 || v > 0xff ||
+		    *end != (i == 5 ? '\0' : ':'))
+			return -1;
+		mac[i] = (unsigned char)v;
+		s = end + 1;
+	}
+	return 0;
+}
+
+/* SIOCSIFHWADDR: `hw ether MAC` (net-tools: the "hw" keyword). */
+static int set_hwaddr(const char *name, char **argv)
+{
+	struct ifreq ifr;
+
+	if (!argv[0] || strcmp(argv[0], "ether") || !argv[1])
+		return -1;
+	ifr_init(&ifr, name);
+	ifr.ifr_hwaddr.sa_family = ARPHRD_ETHER;
+	if (parse_mac(argv[1], (unsigned char *)ifr.ifr_hwaddr.sa_data)) {
+		fprintf(stderr, "%s: invalid ether address.\n", argv[1]);
+		return -1;
+	}
+	if (ioctl(skfd, SIOCSIFHWADDR, &ifr) < 0) {
+		perror("SIOCSIFHWADDR");
+		return 1;
+	}
+	return 0;
+}
+
 static void usage(void)
 {
 	fprintf(stderr,
@@ -419,7 +456,7 @@ static void usage(void)
 		"  ifconfig [-a] [interface]\n"
 		"  ifconfig <interface> [up|down] [[-]promisc] [[-]allmulti]\n"
 		"           [mtu <NN>] [<address>] [netmask <address>]\n"
-		"           [broadcast <address>]\n");
+		"           [broadcast <address>] [hw ether <address>]\n");
 }
 
 /*
@@ -445,6 +482,8 @@ static int do_keyword(const char *name, char **argv, int *err)
 		r = change_flag(name, 0, IFF_ALLMULTI);
 	else if (!strcmp(k, "mtu"))
 		return (r = set_mtu(name, argv[1])) < 0 ? -1 : (*err |= r, 2);
+	else if (!strcmp(k, "hw"))
+		return (r = set_hwaddr(name, argv + 1)) < 0 ? -1 : (*err |= r, 3);
 	else if (!strcmp(k, "netmask"))
 		return (r = set_inet(name, SIOCSIFNETMASK, "SIOCSIFNETMASK",
 				     argv[1])) < 0 ? -1 : (*err |= r, 2);

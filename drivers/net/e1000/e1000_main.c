@@ -22,7 +22,8 @@
  *
  * Linux adds: many MAC/PHY variants (e1000_hw.c), PHY setup over MDIC,
  * flow control, VLAN, checksum offload, TSO, jumbo frames, dynamic ITR,
- * power management, reset-on-hang (tx timeout) and ethtool -S/-G/-d.
+ * power management, reset-on-hang (tx timeout) and ethtool -G/-d (what
+ * ethtool can ask here is in e1000_ethtool.c).
  */
 #include "drivers/net/e1000/e1000.h"
 #include "net/core/socket.h"
