@@ -17,6 +17,7 @@
 #include "net/core/netdevice.h"
 #include "net/core/skbuff.h"
 #include "net/ipv4/af_inet.h"
+#include "net/ipv4/netfilter/x_tables.h"
 #include "kernel/desc.h"
 #include "kernel/init.h"
 #include "kernel/io.h"
@@ -114,6 +115,7 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	local_irq_enable();
 	skb_init();	/* sk_buff caches, before any driver allocates one */
 	net_dev_init(); /* NET_RX/NET_TX softirqs, softnet_data */
+	iptable_filter_init(); /* iptables: filter INPUT/FORWARD/OUTPUT */
 	pci_subsys_init();
 	net_drivers_init(); /* e1000, rtl8139: probe what PCI found */
 	inet_init();	    /* IPv4, ARP, routes; applies ip= */
