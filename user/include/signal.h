@@ -2,8 +2,9 @@
  * signal.h - rxos user libc: Linux i386 signal numbers and sigaction.
  *
  * sigaction() goes through rt_sigaction with SA_RESTORER: the kernel's
- * signal frame returns into __restore_rt (user/lib/syscall.asm), which
- * calls rt_sigreturn. The kernel's 8-byte sigset_t is used as is.
+ * signal frame returns into __restore_rt (SA_SIGINFO handlers, calls
+ * rt_sigreturn) or __restore (the others, calls sigreturn), both in
+ * user/lib/syscall.asm. The kernel's 8-byte sigset_t is used as is.
  */
 #ifndef _RXOS_SIGNAL_H
 #define _RXOS_SIGNAL_H

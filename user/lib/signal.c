@@ -5,9 +5,12 @@
  * The kernel's struct sigaction (i386, non-"old" form) is
  * { handler, flags, restorer, mask[64 bits] }; ours orders the fields as
  * POSIX programs expect, so sigaction() converts. Every handler is
- * installed with SA_RESTORER = __restore_rt: when the handler returns, it
- * returns into that trampoline, which issues rt_sigreturn (Linux does the
- * same through glibc; without a restorer it would use the vDSO's).
+ * installed with SA_RESTORER: when the handler returns, it returns into
+ * a trampoline of user/lib/syscall.asm. Which one depends on the frame
+ * the kernel builds: an SA_SIGINFO handler gets the rt frame, undone by
+ * rt_sigreturn (__restore_rt); any other handler the old i386 frame,
+ * undone by sigreturn (__restore). glibc does the same; without a
+ * restorer Linux would use the vDSO's.
  */
 #include <errno.h>
 #include <signal.h>
@@ -23,6 +26,7 @@ struct k_sigaction {
 };
 
 void __restore_rt(void);
+void __restore(void);
 
 #define KERNEL_SIGSET_SIZE 8
 
@@ -34,7 +38,7 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 	if (act) {
 		ka.handler = act->sa_handler;
 		ka.flags = (unsigned long)act->sa_flags | SA_RESTORER;
-		ka.restorer = __restore_rt;
+		ka.restorer = (act->sa_flags & SA_SIGINFO) ? __restore_rt : __restore;
 		ka.mask = act->sa_mask;
 	}
 	r = __syscall4(SYS_rt_sigaction, sig, act ? (long)&ka : 0,

@@ -13,7 +13,7 @@ bits 32
 section .text
 global __syscall0, __syscall1, __syscall2, __syscall3
 global __syscall4, __syscall5, __syscall6
-global __restore_rt, vfork
+global __restore_rt, __restore, vfork
 extern __syscall_ret
 
 __syscall0:
@@ -41,12 +41,20 @@ __syscall6:
 	pop ebp
 	ret
 
-; Signal return trampoline: sigaction() stores its address as sa_restorer
-; (with SA_RESTORER). The kernel's signal frame makes a handler return here;
-; rt_sigreturn then restores the registers saved in the frame. gdb
-; recognises this exact instruction pair as a signal trampoline.
+; Signal return trampolines: sigaction() stores one as sa_restorer (with
+; SA_RESTORER), and a handler returns into it. Linux i386 builds two kinds
+; of frame, so there are two, as in glibc: an SA_SIGINFO handler gets an
+; rt frame, undone by rt_sigreturn; any other handler the old frame, whose
+; signal-number argument is popped before sigreturn (the kernel finds the
+; frame at esp - 8). gdb recognises these exact sequences as trampolines.
 __restore_rt:
 	mov eax, 173			; rt_sigreturn
+	int 0x80
+	hlt
+
+__restore:
+	pop eax
+	mov eax, 119			; sigreturn
 	int 0x80
 	hlt
 
