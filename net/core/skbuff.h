@@ -141,9 +141,12 @@ struct sock;
 	FN(INVALID_PROTO)	    /* protocol field invalid */              \
 	FN(IP_INADDRERRORS)	    /* bad destination address */             \
 	FN(IP_INNOROUTES)	    /* no route for input */                  \
+	FN(IP_INVALID_SOURCE)	    /* martian source address */              \
+	FN(IP_INVALID_DEST)	    /* martian destination address */         \
 	FN(PKT_TOO_BIG)		    /* larger than the MTU, DF set */         \
 	FN(FRAG_REASM_TIMEOUT)	    /* fragments did not complete in time */  \
 	FN(FRAG_TOO_FAR)	    /* fragment too far out of order */       \
+	FN(DUP_FRAG)		    /* a fragment we already have */          \
 	FN(QUEUE_PURGE)		    /* queue emptied (socket/device gone) */  \
 	FN(IP_FRAG_OVERLAP)	    /* rxos: overlapping IP fragments */      \
 	FN(RX_RUNT)		    /* rxos: frame below 60 bytes */          \

@@ -34,6 +34,8 @@ enum {
 	IPSTATS_MIB_OUTPKTS,	      /* OutTransmits: to the device layer */
 	IPSTATS_MIB_INTRUNCATEDPKTS,  /* IpExt InTruncatedPkts */
 	IPSTATS_MIB_CSUMERRORS,	      /* IpExt InCsumErrors */
+	IPSTATS_MIB_REASM_OVERLAPS,   /* IpExt ReasmOverlaps */
+	IPSTATS_MIB_INNOROUTES,	      /* IpExt InNoRoutes: forwarding, no route */
 	__IPSTATS_MIB_MAX
 };
 
@@ -52,6 +54,19 @@ extern unsigned long ip_statistics[__IPSTATS_MIB_MAX];
 extern unsigned long icmp_statistics[__ICMP_MIB_MAX];
 /* Per message type, in and out (Linux: icmpmsg_statistics, the IcmpMsg row) */
 extern unsigned long icmpmsg_in[256], icmpmsg_out[256];
+
+/*
+ * /proc/net/snmp (net/ipv4/proc.c) prints Ip, Icmp, IcmpMsg, then the rows
+ * transports register, lowest order first. show appends its two lines at
+ * pos with proc_printf and returns the new pos; snmp_put_row prints
+ * "Name: f1 f2...\nName: v1 v2...\n". 0 or -ENOSPC.
+ */
+enum { SNMP_ROW_TCP = 10, SNMP_ROW_UDP = 20, SNMP_ROW_UDPLITE = 30 };
+int snmp_register_row(int (*show)(char *buf, int len, int pos), int order);
+int snmp_put_row(char *buf, int len, int pos, const char *name,
+		 const char *const *fields, const unsigned long *vals, int n);
+int snmp_seq_show(char *buf, int len);	  /* /proc/net/snmp */
+int netstat_seq_show(char *buf, int len); /* /proc/net/netstat */
 
 #define IP_INC_STATS(field) (ip_statistics[field]++)
 #define IP_ADD_STATS(field, n) (ip_statistics[field] += (n))
