@@ -13,8 +13,8 @@
  * The last stage of the receive spine ("wake the reader"), for a UDP
  * datagram that epoll is watching:
  *
- *   NET_RX softirq ... udp_rcv -> __udp_queue_rcv_skb
- *     -> sock_queue_rcv_skb: skb onto sk->sk_receive_queue
+ *   NET_RX softirq ... udp_rcv -> udp_queue_rcv_skb
+ *     -> __sock_queue_rcv_skb: skb onto sk->sk_receive_queue
  *     -> sk->sk_data_ready(sk)            = sock_def_readable
  *       -> wake_up_interruptible_poll(&sk_wq, EPOLLIN | EPOLLRDNORM ...)
  *         -> __wake_up: each entry's func, under the queue's lock
