@@ -77,7 +77,7 @@
 /* Bits that say how, not what: an item whose other bits are all clear is
  * disabled (EPOLLONESHOT after its report). */
 #define EP_PRIVATE_BITS (EPOLLWAKEUP | EPOLLONESHOT | EPOLLET | EPOLLEXCLUSIVE)
-#define EPOLLEXCLUSIVE_OK_BITS                                           \
+#define EPOLLEXCLUSIVE_OK_BITS                                              \
 	(EPOLLIN | EPOLLOUT | EPOLLERR | EPOLLHUP | EPOLLWAKEUP | EPOLLET | \
 	 EPOLLEXCLUSIVE)
 
@@ -88,7 +88,7 @@ struct eventpoll {
 	struct list_head rdllist; /* ready epitems, by rdllink */
 
 	wait_queue_head_t wq;	     /* tasks in epoll_wait */
-	wait_queue_head_t poll_wait; /* poll/select/epoll watching this epoll fd */
+	wait_queue_head_t poll_wait; /* poll, select, epoll watching us */
 
 	/* Process context only: */
 	struct list_head items; /* the interest set, by epitem.rbn */
@@ -172,7 +172,8 @@ static void ep_poll_safewake(struct eventpoll *ep)
 static int ep_poll_callback(wait_queue_entry_t *wait, unsigned int mode,
 			    int sync, void *key)
 {
-	struct eppoll_entry *pwq = container_of(wait, struct eppoll_entry, wait);
+	struct eppoll_entry *pwq =
+		container_of(wait, struct eppoll_entry, wait);
 	struct epitem *epi = pwq->base;
 	struct eventpoll *ep = epi->ep;
 	__poll_t pollflags = (__poll_t)(unsigned long)key;
@@ -290,8 +291,7 @@ static void ep_unlink_ready(struct eventpoll *ep, struct epitem *epi)
 }
 
 /* Queue an item as ready unless it already is (a callback may have won). */
-static void ep_link_ready(struct eventpoll *ep, struct epitem *epi,
-			  int wake)
+static void ep_link_ready(struct eventpoll *ep, struct epitem *epi, int wake)
 {
 	unsigned long flags;
 	int pwake = 0;
@@ -549,7 +549,8 @@ static int ep_depth_below(struct eventpoll *ep, struct eventpoll *target,
 		child = epi->file->private_data;
 		if (child == target || depth >= EP_MAX_NESTS)
 			return EP_MAX_NESTS + 1;
-		deepest = max(deepest, 1 + ep_depth_below(child, target, depth + 1));
+		deepest = max(deepest,
+			      1 + ep_depth_below(child, target, depth + 1));
 	}
 	return deepest;
 }
@@ -712,7 +713,8 @@ static int ep_exclusive_ok(int op, struct file *tfile,
 		return 1;
 	if (op == EPOLL_CTL_MOD)
 		return 0;
-	return !is_file_epoll(tfile) && !(epds->events & ~EPOLLEXCLUSIVE_OK_BITS);
+	return !is_file_epoll(tfile) &&
+	       !(epds->events & ~EPOLLEXCLUSIVE_OK_BITS);
 }
 
 static int do_epoll_ctl(int epfd, int op, int fd, struct epoll_event *epds)
@@ -784,8 +786,8 @@ long sys_epoll_wait(int epfd, struct epoll_event __user *events, int maxevents,
  * signal ends the wait, the old mask is restored by the signal frame after
  * the handler ran (restore_sigmask); otherwise here and now.
  */
-long sys_epoll_pwait(int epfd, struct epoll_event __user *events,
-		     int maxevents, int timeout, const sigset_t __user *sigmask,
+long sys_epoll_pwait(int epfd, struct epoll_event __user *events, int maxevents,
+		     int timeout, const sigset_t __user *sigmask,
 		     size_t sigsetsize)
 {
 	sigset_t ksigmask;
