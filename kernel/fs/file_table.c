@@ -15,6 +15,7 @@
  * kernel (Linux: atomic_long_t, and the final fput is deferred to task_work).
  */
 #include "kernel/errno.h"
+#include "kernel/fs/eventpoll.h"
 #include "kernel/fs/internal.h"
 #include "kernel/mm/slab.h"
 
@@ -85,7 +86,11 @@ struct file *get_file(struct file *file)
 	return file;
 }
 
-/* Drop a reference; the last one releases the file and its inode. */
+/*
+ * Drop a reference; the last one releases the file and its inode. First
+ * it leaves every epoll set it is in, as Linux's __fput does: an fd closed
+ * while a dup or a fork child still holds the file stays in the set.
+ */
 void fput(struct file *file)
 {
 	struct inode *inode;
@@ -96,6 +101,7 @@ void fput(struct file *file)
 	if (--file->f_count)
 		return;
 	inode = file->f_inode;
+	eventpoll_release(file);
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(inode, file);
 	iput(inode);

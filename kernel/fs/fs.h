@@ -64,6 +64,7 @@ struct file;
 struct super_block;
 struct dir_context;
 struct poll_table_struct; /* owned by the poll/epoll code; opaque here */
+struct epitem;		  /* fs/eventpoll.c */
 
 /* A name component: not NUL-terminated, len bytes (Linux: struct qstr). */
 struct qstr {
@@ -177,6 +178,7 @@ struct file {
 	loff_t f_pos;	       /* read/write/getdents position */
 	int f_count;	       /* get_file / fput */
 	void *private_data;    /* the driver's, set in ->open */
+	struct epitem *f_ep;   /* epoll items watching it (fs/eventpoll.c) */
 };
 
 static inline struct inode *file_inode(const struct file *f)

@@ -456,6 +456,14 @@ int epoll_wait(int epfd, struct epoll_event *evs, int max, int timeout_ms)
 	return SYSRET(__syscall4(SYS_epoll_wait, epfd, A(evs), max, timeout_ms));
 }
 
+/* The kernel's sigset is 8 bytes, and so is ours (signal.h). */
+int epoll_pwait(int epfd, struct epoll_event *evs, int max, int timeout_ms,
+		const sigset_t *sigmask)
+{
+	return SYSRET(__syscall6(SYS_epoll_pwait, epfd, A(evs), max, timeout_ms,
+				 A(sigmask), sizeof(sigset_t)));
+}
+
 /* ---- system --------------------------------------------------------- */
 
 int uname(struct utsname *u)

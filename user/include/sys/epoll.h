@@ -1,10 +1,12 @@
 /*
  * sys/epoll.h - rxos user libc: epoll (nr 329 epoll_create1, 255 ctl,
- * 256 wait). struct epoll_event is packed on x86 (12 bytes), as in Linux.
+ * 256 wait, 319 pwait). struct epoll_event is packed on x86 (12 bytes), as
+ * in Linux.
  */
 #ifndef _RXOS_SYS_EPOLL_H
 #define _RXOS_SYS_EPOLL_H
 
+#include <signal.h>
 #include <stdint.h>
 
 #define EPOLL_CLOEXEC 02000000
@@ -18,9 +20,13 @@
 #define EPOLLERR 0x008
 #define EPOLLHUP 0x010
 #define EPOLLRDNORM 0x040
+#define EPOLLRDBAND 0x080
 #define EPOLLWRNORM 0x100
+#define EPOLLWRBAND 0x200
+#define EPOLLMSG 0x400
 #define EPOLLRDHUP 0x2000
 #define EPOLLEXCLUSIVE (1u << 28)
+#define EPOLLWAKEUP (1u << 29)
 #define EPOLLONESHOT (1u << 30)
 #define EPOLLET (1u << 31)
 
@@ -40,5 +46,7 @@ int epoll_create(int size);
 int epoll_create1(int flags);
 int epoll_ctl(int epfd, int op, int fd, struct epoll_event *ev);
 int epoll_wait(int epfd, struct epoll_event *evs, int max, int timeout_ms);
+int epoll_pwait(int epfd, struct epoll_event *evs, int max, int timeout_ms,
+		const sigset_t *sigmask);
 
 #endif

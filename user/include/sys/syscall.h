@@ -78,6 +78,7 @@
 #define SYS_epoll_ctl 255
 #define SYS_epoll_wait 256
 #define SYS_clock_gettime 265
+#define SYS_epoll_pwait 319
 #define SYS_epoll_create1 329
 #define SYS_dup3 330
 #define SYS_pipe2 331
