@@ -48,6 +48,7 @@
 #define ENOMSG 42
 #define ENODATA 61
 #define ETIME 62
+#define ENONET 64
 #define EPROTO 71
 #define EBADMSG 74
 #define EOVERFLOW 75

@@ -16,6 +16,7 @@
 #include "drivers/tty/vga.h"
 #include "net/core/netdevice.h"
 #include "net/core/skbuff.h"
+#include "net/ipv4/af_inet.h"
 #include "kernel/desc.h"
 #include "kernel/init.h"
 #include "kernel/io.h"
@@ -115,5 +116,6 @@ void start_kernel(uint32_t magic, uint32_t mbi_phys)
 	net_dev_init(); /* NET_RX/NET_TX softirqs, softnet_data */
 	pci_subsys_init();
 	net_drivers_init(); /* e1000, rtl8139: probe what PCI found */
+	inet_init();	    /* IPv4, ARP, routes; applies ip= */
 	rest_init(); /* pid 1 runs the selftests, then init */
 }

@@ -1,7 +1,9 @@
 /*
  * proc_stat.c - system-wide /proc files of the process layer: stat,
- * uptime, loadavg, meminfo (Linux: fs/proc/stat.c, uptime.c, loadavg.c,
- * meminfo.c - the text of meminfo comes from the mm code).
+ * uptime, loadavg, meminfo, interrupts, softirqs (Linux: fs/proc/stat.c,
+ * uptime.c, loadavg.c, meminfo.c, interrupts.c, softirqs.c - the text of
+ * meminfo comes from the mm code, that of interrupts and softirqs from
+ * kernel/irq.c and kernel/softirq.c).
  *
  * Same names and column layouts as Linux, so `cat /proc/stat` here can be
  * read side by side with a Linux box; the "softirq" column of the cpu line
@@ -9,6 +11,7 @@
  */
 #include "kernel/fs/proc_fs.h"
 #include "kernel/init.h"
+#include "kernel/interrupt.h"
 #include "kernel/mm/mm.h"
 #include "kernel/printk.h"
 #include "kernel/sched/cputime.h"
@@ -75,6 +78,8 @@ void proc_stat_init(void)
 	if (proc_create_single("stat", show_stat) ||
 	    proc_create_single("uptime", show_uptime) ||
 	    proc_create_single("loadavg", show_loadavg) ||
-	    proc_create_single("meminfo", meminfo_show))
-		pr_err("proc: cannot create /proc/stat, uptime, loadavg or meminfo\n");
+	    proc_create_single("meminfo", meminfo_show) ||
+	    proc_create_single("interrupts", show_interrupts) ||
+	    proc_create_single("softirqs", show_softirqs))
+		pr_err("proc: cannot create /proc/stat, uptime, loadavg, meminfo, interrupts or softirqs\n");
 }

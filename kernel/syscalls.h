@@ -25,7 +25,7 @@ struct pollfd;
 struct timespec32;
 struct timeval32;
 struct sockaddr;
-struct msghdr;
+struct user_msghdr;
 struct epoll_event;
 
 long sys_ni_syscall(void);
@@ -146,10 +146,10 @@ long sys_getpeername(int fd, struct sockaddr __user *usockaddr,
 		     int __user *usockaddr_len);
 long sys_sendto(int fd, void __user *buff, size_t len, unsigned int flags,
 		struct sockaddr __user *addr, int addr_len);
-long sys_sendmsg(int fd, struct msghdr __user *msg, unsigned int flags);
+long sys_sendmsg(int fd, struct user_msghdr __user *msg, unsigned int flags);
 long sys_recvfrom(int fd, void __user *ubuf, size_t size, unsigned int flags,
 		  struct sockaddr __user *addr, int __user *addr_len);
-long sys_recvmsg(int fd, struct msghdr __user *msg, unsigned int flags);
+long sys_recvmsg(int fd, struct user_msghdr __user *msg, unsigned int flags);
 long sys_shutdown(int fd, int how);
 long sys_epoll_create(int size);
 long sys_epoll_create1(int flags);

@@ -22,13 +22,14 @@ set -u
 PKGS="build-essential gcc-multilib nasm binutils make cpio
 qemu-system-x86 ipxe-qemu grub-pc-bin grub-common xorriso mtools
 gdb python3 python3-pytest python3-scapy iproute2 tshark netcat-openbsd
+iputils-ping
 qemu-user"
 
 # command -> the package that provides it, for the functional check.
 TOOLS="gcc:gcc-multilib ld:binutils nm:binutils make:make nasm:nasm
 cpio:cpio qemu-system-i386:qemu-system-x86 grub-mkrescue:grub-common
 xorriso:xorriso mformat:mtools gdb:gdb tshark:tshark nc:netcat-openbsd
-ip:iproute2"
+ip:iproute2 ping:iputils-ping"
 
 say() { echo "install-deps: $*"; }
 

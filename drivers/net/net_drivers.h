@@ -9,8 +9,12 @@
 #ifndef RXOS_DRIVERS_NET_NET_DRIVERS_H
 #define RXOS_DRIVERS_NET_NET_DRIVERS_H
 
+struct net_device;
+
 int e1000_init_module(void);   /* drivers/net/e1000/e1000_main.c */
 int rtl8139_init_module(void); /* drivers/net/rtl8139.c */
+int loopback_net_init(void);   /* drivers/net/loopback.c: lo */
+extern struct net_device *loopback_dev;
 void net_drivers_init(void);
 
 #endif

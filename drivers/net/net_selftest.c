@@ -29,7 +29,7 @@
  * meanwhile through the hard IRQ and NET_RX softirq. The loop answering at
  * all while a flood comes in is itself a test: the kernel stays responsive.
  */
-#include "drivers/net/ethtool.h"
+#include "net/ethtool/ethtool.h"
 #include "drivers/tty/serial.h"
 #include "kernel/fs/fs.h"
 #include "kernel/fs/uapi.h"

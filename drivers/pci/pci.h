@@ -232,6 +232,7 @@ static inline resource_size_t pci_resource_len(const struct pci_dev *dev,
 /* ---- text for /proc/bus/pci/devices and lspci -n (proc.c) ---- */
 /* Both fill buf (at most len bytes, NUL-terminated) and return the length. */
 int pci_devices_show(char *buf, int len);
+int pci_proc_init(void); /* /proc/bus/pci/devices and BB/DD.F; boot */
 int pci_lspci_show(char *buf, int len);
 
 #endif

@@ -441,6 +441,7 @@ void pci_subsys_init(void)
 	printk(KERN_INFO "PCI: %d devices on %d buses\n", pci_dev_count,
 	       pci_bus_count);
 	for_each_pci_dev(dev) pci_bus_add_device(dev);
+	pci_proc_init();
 }
 
 /*

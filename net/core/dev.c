@@ -926,4 +926,5 @@ void net_dev_init(void)
 	sd->backlog.poll = process_backlog;
 	sd->backlog.weight = dev_rx_weight;
 	open_softirq(NET_RX_SOFTIRQ, net_rx_action);
+	dev_proc_init();
 }

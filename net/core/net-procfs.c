@@ -1,13 +1,25 @@
 /*
- * net-procfs.c - the text of /proc/net/dev and /proc/net/softnet_stat
- * (Linux: net/core/net-procfs.c).
+ * net-procfs.c - the network core's /proc files (Linux:
+ * net/core/net-procfs.c, and net/core/sysctl_net_core.c for the tunable).
+ *
+ *   /proc/net/dev               per-device counters (ifconfig reads these)
+ *   /proc/net/softnet_stat      per-CPU NAPI counters
+ *   /proc/net/skb_stats         live/allocated/dropped sk_buffs (rxos only)
+ *   /proc/net/drop_reasons      one count per SKB_DROP_REASON_* (rxos only;
+ *                               Linux shows these through tracepoints)
+ *   /proc/sys/net/core/netdev_budget   net_rx_action's frame budget, rw
  *
  * Same columns and widths as Linux, so `cat /proc/net/dev` here and on a
- * Linux box read side by side, and tools that parse them (ifconfig's
- * fallback, sar, node_exporter) work unchanged. Each function fills buf
+ * Linux box read side by side, and tools that parse them (ifconfig,
+ * sar, node_exporter) work unchanged. Each show function fills buf
  * (NUL-terminated, at most len bytes, truncated if short) and returns the
- * length. Process context (the procfs read handler).
+ * length. Process context (the procfs read handler). dev_proc_init runs
+ * once at boot, from net_dev_init, as in Linux.
  */
+#include "kernel/errno.h"
+#include "kernel/fs/proc_fs.h"
+#include "kernel/printk.h"
+#include "lib/string.h"
 #include "lib/vsprintf.h"
 #include "net/core/netdevice.h"
 
@@ -66,4 +78,47 @@ int softnet_seq_show_all(char *buf, int len)
 		"%08x %08x %08x %08x\n",
 		sd->processed, sd->dropped, sd->time_squeeze, 0, 0, 0, 0, 0, 0,
 		0, 0, qlen, 0, qlen, 0);
+}
+
+/* /proc/sys/net/core/netdev_budget: "300\n". */
+static int netdev_budget_show(char *buf, int len)
+{
+	return scnprintf(buf, len, "%d\n", netdev_budget);
+}
+
+/*
+ * `echo 600 > /proc/sys/net/core/netdev_budget`. The next net_rx_action
+ * uses it. Linux (proc_dointvec) takes any int; rxos refuses negatives and
+ * non-numbers with -EINVAL, which write() reports.
+ */
+static int netdev_budget_store(const char *buf, int len)
+{
+	unsigned long v;
+
+	while (*buf == ' ' || *buf == '\t')
+		buf++;
+	if (kstrtoul(buf, 10, &v) || v > 0x7fffffffUL)
+		return -EINVAL;
+	netdev_budget = (int)v;
+	return 0;
+}
+
+/* Boot, process context, after /proc is mounted. Linux: dev_proc_init. */
+int dev_proc_init(void)
+{
+	int err = proc_create_single("net/dev", dev_seq_show_all);
+
+	if (!err)
+		err = proc_create_single("net/softnet_stat",
+					 softnet_seq_show_all);
+	if (!err)
+		err = proc_create_single("net/skb_stats", skb_stats_show);
+	if (!err)
+		err = proc_create_single("net/drop_reasons", drop_reasons_show);
+	if (!err)
+		err = proc_create_rw("sys/net/core/netdev_budget",
+				     netdev_budget_show, netdev_budget_store);
+	if (err)
+		pr_err("net: cannot create the /proc/net files (%d)\n", err);
+	return err;
 }

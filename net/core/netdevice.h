@@ -206,6 +206,17 @@ struct net_device {
 	atomic_t refcnt; /* dev_hold() references */
 };
 
+/*
+ * Headroom to leave for the link-layer header (Linux: LL_RESERVED_SPACE,
+ * rounded to HH_DATA_MOD). Protocols that build packets reserve it, so
+ * the Ethernet header is pushed without copying.
+ */
+#define HH_DATA_MOD 16
+#define LL_RESERVED_SPACE(dev) \
+	(((dev)->hard_header_len & ~(HH_DATA_MOD - 1)) + HH_DATA_MOD)
+#define LL_MAX_HEADER 32 /* the most any device needs (Linux: 32 w/o WiFi) */
+#define MAX_HEADER LL_MAX_HEADER
+
 /* The driver's private area follows the net_device. */
 #define NETDEV_ALIGN 32
 static inline void *netdev_priv(const struct net_device *dev)
@@ -400,5 +411,18 @@ gro_result_t napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb);
 /* ---- /proc/net/dev and /proc/net/softnet_stat text (net-procfs.c) ---- */
 int dev_seq_show_all(char *buf, int len);
 int softnet_seq_show_all(char *buf, int len);
+int dev_proc_init(void); /* registers them, and netdev_budget; boot */
+
+/*
+ * ---- interface ioctls (dev_ioctl.c): the socket layer's inet_ioctl hands
+ * over every SIOC* it does not handle itself, on its kernel copy of the
+ * struct ifreq; *need_copyout says whether to copy ifr back. 0 or -errno.
+ */
+struct ifreq;
+struct ifconf;
+int dev_ioctl(unsigned int cmd, struct ifreq *ifr, bool *need_copyout);
+/* SIOCGIFCONF (one ifreq per IPv4 address); ifc is the kernel copy,
+ * ifc->ifc_buf a user pointer. */
+int dev_ifconf(struct ifconf *ifc);
 
 #endif

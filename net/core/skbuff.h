@@ -141,6 +141,8 @@ struct sock;
 	FN(INVALID_PROTO)	    /* protocol field invalid */              \
 	FN(IP_INADDRERRORS)	    /* bad destination address */             \
 	FN(IP_INNOROUTES)	    /* no route for input */                  \
+	FN(IP_INVALID_SOURCE)	    /* martian source address */              \
+	FN(IP_INVALID_DEST)	    /* martian destination address */         \
 	FN(PKT_TOO_BIG)		    /* larger than the MTU, DF set */         \
 	FN(FRAG_REASM_TIMEOUT)	    /* fragments did not complete in time */  \
 	FN(FRAG_TOO_FAR)	    /* fragment too far out of order */       \

@@ -48,6 +48,7 @@
 #include "net/core/netdevice.h"
 #include "net/ethernet/if_ether.h"
 #include "net/ipv4/ip.h"
+#include "net/ipv4/route.h"
 #include "net/ipv4/snmp.h"
 
 /* ---- tunables: /proc/sys/net/ipv4/icmp_* (Linux defaults) ---- */
@@ -269,7 +270,9 @@ static void icmp_out_count(int type)
 static struct dst_entry *icmp_route_lookup(__be32 daddr, __be32 saddr,
 					   uint8_t tos)
 {
-	return NULL;
+	struct rtable *rt = ip_route_output(daddr, saddr, 0);
+
+	return IS_ERR(rt) ? NULL : &rt->dst;
 }
 
 /* Transitional weak reference until net/ipv4/ip_output.c is merged. */

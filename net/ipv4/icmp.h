@@ -10,6 +10,7 @@
 #ifndef RXOS_NET_IPV4_ICMP_H
 #define RXOS_NET_IPV4_ICMP_H
 
+#include "lib/checksum.h" /* __sum16 */
 #include "net/core/skbuff.h"
 #include "net/ipv4/in.h"
 

@@ -30,6 +30,7 @@
 
 #include "kernel/byteorder.h"
 #include "kernel/kernel.h"
+#include "lib/checksum.h" /* __sum16 */
 #include "net/core/skbuff.h"
 #include "net/ipv4/in.h"
 
@@ -90,6 +91,8 @@ int ip_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 struct sk_buff *ip_rcv_core(struct sk_buff *skb);
 int ip_rcv_finish(struct sk_buff *skb);
 int ip_local_deliver(struct sk_buff *skb);
+/* skb->data at the transport header; consumes skb (ip_input.c). */
+void ip_protocol_deliver_rcu(struct sk_buff *skb, int protocol);
 int ip_forward(struct sk_buff *skb); /* ip_forward.c */
 
 /*
@@ -130,6 +133,14 @@ int ip_do_fragment(struct sk_buff *skb, int (*output)(struct sk_buff *));
 int ip_local_out(struct sk_buff *skb); /* skb has its dst and full header */
 int ip_output(struct sk_buff *skb);    /* dst->output for IPv4 */
 int ip_finish_output(struct sk_buff *skb);
+/*
+ * Push an IPv4 header (TTL 64, DF clear) in front of the payload at
+ * skb->data and send it; routes to daddr unless skb already has a dst;
+ * saddr 0 = the route's source. Consumes skb; 0 or -errno. ip_output.c
+ * has the full contract.
+ */
+int ip_build_and_send_pkt(struct sk_buff *skb, __be32 saddr, __be32 daddr,
+			  uint8_t protocol, uint8_t tos);
 
 /* ---- boot (af_inet.c / ip_input.c) ---- */
 void ip_init(void);

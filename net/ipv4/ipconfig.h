@@ -36,4 +36,12 @@ int ic_parse(const char *val, struct ic_config *c, const char **why);
 /* "a.b.c.d" -> network-order address; 0 on success, -EINVAL otherwise. */
 int ic_parse_addr(const char *s, int len, uint32_t *addr);
 
+/*
+ * Apply ic_config at boot (inet_init calls it, process context): bring
+ * the device up, give it the address and netmask, add the default route
+ * via the gateway, log "IP-Config: Complete:". Nothing without ip=.
+ * Returns 0, or -ENODEV / the first error (logged).
+ */
+int ip_auto_config(void);
+
 #endif

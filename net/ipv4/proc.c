@@ -226,6 +226,7 @@ int netstat_seq_show(char *buf, int len)
 	};
 	unsigned long vals[18] = { 0 };
 
+	vals[0] = ip_statistics[IPSTATS_MIB_INNOROUTES];
 	vals[1] = ip_statistics[IPSTATS_MIB_INTRUNCATEDPKTS];
 	vals[12] = ip_statistics[IPSTATS_MIB_CSUMERRORS];
 	vals[17] = ip_statistics[IPSTATS_MIB_REASM_OVERLAPS];

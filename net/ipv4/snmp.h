@@ -35,6 +35,7 @@ enum {
 	IPSTATS_MIB_INTRUNCATEDPKTS,  /* IpExt InTruncatedPkts */
 	IPSTATS_MIB_CSUMERRORS,	      /* IpExt InCsumErrors */
 	IPSTATS_MIB_REASM_OVERLAPS,   /* IpExt ReasmOverlaps */
+	IPSTATS_MIB_INNOROUTES,	      /* IpExt InNoRoutes: forwarding, no route */
 	__IPSTATS_MIB_MAX
 };
 

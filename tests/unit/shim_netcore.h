@@ -20,9 +20,14 @@
 #include "tests/unit/shim_printk.h"
 #include "tests/unit/shim_slab.h"
 #include "tests/unit/shim_softirq.h"
+#include "tests/unit/shim_procfs.h"
 #include "net/core/skbuff.c"
 #include "net/core/dev.c"
+#define proc_create_single shim_proc_create_single
+#define proc_create_rw shim_proc_create_rw
 #include "net/core/net-procfs.c"
+#undef proc_create_single
+#undef proc_create_rw
 #include "net/ethernet/eth.c"
 
 #define FAKE_RING 512
@@ -162,6 +167,7 @@ static void netcore_reset(void)
 	INIT_LIST_HEAD(&dev_base_head);
 	INIT_LIST_HEAD(&ptype_all);
 	memset(&softnet_data, 0, sizeof(softnet_data));
+	shim_proc_reset(); /* net_dev_init registers the /proc/net files */
 	net_dev_init();
 	dev_ifindex_next = 1;
 	netdev_budget = 300;

@@ -5,8 +5,9 @@
  * Files: e1000_main.c (probe, open/close, transmit, the interrupt handler,
  * the NAPI poll e1000_clean, rx mode, link watchdog, statistics),
  * e1000_rx.c (the receive ring: e1000_alloc_rx_buffers and
- * e1000_clean_rx_irq, kept apart as a lab), e1000_ethtool.c (interrupt
- * moderation), e1000_hw.h (registers and descriptors).
+ * e1000_clean_rx_irq, kept apart as a lab), e1000_ethtool.c (what
+ * ethtool asks: driver info, link, interrupt moderation, ring sizes,
+ * statistics), e1000_hw.h (registers and descriptors).
  *
  * The receive ring (SDM 3.2.6). rx_ring->count descriptors in DMA memory;
  * the device owns [RDH, RDT), software owns the rest:
@@ -42,7 +43,7 @@
 #define RXOS_DRIVERS_NET_E1000_H
 
 #include "drivers/net/e1000/e1000_hw.h"
-#include "drivers/net/ethtool.h"
+#include "net/ethtool/ethtool.h"
 #include "drivers/net/nic.h"
 #include "drivers/pci/pci.h"
 #include "kernel/iomap.h"
@@ -112,6 +113,7 @@ struct e1000_adapter {
 	uint32_t rx_coalesce_usecs;
 
 	/* the hardware's counters: see e1000_update_stats() */
+	uint64_t hw_stats[E1000_STAT_NUM];	/* totals since probe (ethtool -S) */
 	uint32_t hw_stats_last[E1000_STAT_NUM]; /* for non-clearing models */
 	bool stats_do_not_clear;		/* quirk: QEMU's model */
 
@@ -167,6 +169,7 @@ bool e1000_clean_rx_irq(struct e1000_adapter *adapter,
 			int work_to_do);
 
 /* ---- e1000_ethtool.c ------------------------------------------------------ */
+extern const char e1000_driver_name[];
 void e1000_set_ethtool_ops(struct net_device *netdev);
 void e1000_configure_itr(struct e1000_adapter *adapter);
 

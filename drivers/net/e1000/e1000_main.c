@@ -22,9 +22,11 @@
  *
  * Linux adds: many MAC/PHY variants (e1000_hw.c), PHY setup over MDIC,
  * flow control, VLAN, checksum offload, TSO, jumbo frames, dynamic ITR,
- * power management, reset-on-hang (tx timeout) and ethtool -S/-G/-d.
+ * power management, reset-on-hang (tx timeout) and ethtool -G/-d (what
+ * ethtool can ask here is in e1000_ethtool.c).
  */
 #include "drivers/net/e1000/e1000.h"
+#include "net/core/socket.h"
 #include "kernel/barrier.h"
 #include "kernel/delay.h"
 #include "kernel/errno.h"
@@ -36,7 +38,7 @@
 #include "kernel/printk.h"
 #include "kernel/time.h"
 
-static const char e1000_driver_name[] = "e1000";
+const char e1000_driver_name[] = "e1000";
 
 /* ---- reset and MAC address (SDM 13.4.1 CTRL, 13.4.4 EERD) ---------------- */
 
@@ -514,8 +516,10 @@ static void e1000_update_stats(struct e1000_adapter *adapter)
 	unsigned long flags;
 
 	local_irq_save(flags);
-	for (int s = 0; s < E1000_STAT_NUM; s++)
+	for (int s = 0; s < E1000_STAT_NUM; s++) {
 		d[s] = e1000_read_stat(adapter, s);
+		adapter->hw_stats[s] += d[s];
+	}
 	netdev->stats.rx_crc_errors += d[E1000_STAT_CRCERRS];
 	netdev->stats.rx_frame_errors += d[E1000_STAT_ALGNERRC];
 	netdev->stats.rx_missed_errors += d[E1000_STAT_MPC];
@@ -643,12 +647,31 @@ static int e1000_close(struct net_device *netdev)
 	return 0;
 }
 
+/*
+ * e1000_set_mac - ndo_set_mac_address (ifconfig eth0 hw ether ...)
+ *
+ * Receive address 0 (RAL0/RAH0) is the filter's "our address"; the NIC
+ * takes unicast frames to the new MAC from the next one on. Process context.
+ */
+static int e1000_set_mac(struct net_device *netdev, void *p)
+{
+	struct e1000_adapter *adapter = netdev_priv(netdev);
+	const struct sockaddr *addr = p;
+
+	if (!is_valid_ether_addr((const uint8_t *)addr->sa_data))
+		return -EADDRNOTAVAIL;
+	eth_hw_addr_set(netdev, (const uint8_t *)addr->sa_data);
+	e1000_rar_set(adapter, netdev->dev_addr);
+	return 0;
+}
+
 static const struct net_device_ops e1000_netdev_ops = {
 	.ndo_open = e1000_open,
 	.ndo_stop = e1000_close,
 	.ndo_start_xmit = e1000_xmit_frame,
 	.ndo_set_rx_mode = e1000_set_rx_mode,
 	.ndo_get_stats64 = e1000_get_stats64,
+	.ndo_set_mac_address = e1000_set_mac,
 };
 
 /* ---- probe and remove (PCI core, process context) --------------------------- */
@@ -709,6 +732,9 @@ static int e1000_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 		goto err_free;
 	netdev->netdev_ops = &e1000_netdev_ops;
 	netdev->irq = pdev->irq;
+	/* what ifconfig prints as "memory 0xfebc0000-febe0000" */
+	netdev->mem_start = pci_resource_start(pdev, 0);
+	netdev->mem_end = netdev->mem_start + pci_resource_len(pdev, 0);
 	e1000_set_ethtool_ops(netdev);
 	netif_napi_add_weight(netdev, &adapter->napi, e1000_clean,
 			      E1000_NAPI_WEIGHT);

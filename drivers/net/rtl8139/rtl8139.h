@@ -9,7 +9,7 @@
 #ifndef RXOS_DRIVERS_NET_RTL8139_H
 #define RXOS_DRIVERS_NET_RTL8139_H
 
-#include "drivers/net/ethtool.h"
+#include "net/ethtool/ethtool.h"
 #include "drivers/net/nic.h"
 #include "drivers/pci/pci.h"
 #include "kernel/iomap.h"
@@ -50,7 +50,10 @@ enum rtl8139_registers {
 	CR9346 = 0x50,	 /* 93C46 command: unlocks the CONFIG registers */
 	CONFIG1 = 0x52,
 	TIMERINT = 0x54, /* TimeOut interrupt when TCTR reaches this; 0 = off */
+	BMCR = 0x62,	 /* basic mode control (MII register 0) */
 	BMSR = 0x64,	 /* basic mode status (MII register 1) */
+	ANAR = 0x66,	 /* autonegotiation advertisement (MII 4) */
+	ANLPAR = 0x68,	 /* link partner ability (MII 5) */
 };
 
 /* CR */
@@ -115,6 +118,13 @@ enum rtl8139_registers {
 #define CR9346_UNLOCK 0xC0 /* "config register write enable" */
 #define CR9346_LOCK 0x00
 #define BMSR_LSTATUS 0x0004 /* MII: link is up */
+#define BMCR_SPEED100 0x2000 /* MII: 100 Mb/s when not autonegotiating */
+#define BMCR_ANENABLE 0x1000
+#define BMCR_FULLDPLX 0x0100
+#define ADVERTISE_10HALF 0x0020 /* ANAR/ANLPAR ability bits */
+#define ADVERTISE_10FULL 0x0040
+#define ADVERTISE_100HALF 0x0080
+#define ADVERTISE_100FULL 0x0100
 
 struct rtl8139_private {
 	void __iomem *mmio_addr; /* I/O BAR as an ioport_map cookie */
@@ -140,6 +150,9 @@ struct rtl8139_private {
 	uint16_t intr_mask; /* IMR while not polling */
 	uint64_t rx_restarts; /* receiver resets after a corrupt header */
 };
+
+#define RTL8139_DRV_NAME "8139too"
+#define RTL8139_DRV_VERSION "0.9.28" /* Linux's 8139too version */
 
 #define RTL_R8(reg) ioread8((char __iomem *)tp->mmio_addr + (reg))
 #define RTL_R16(reg) ioread16((char __iomem *)tp->mmio_addr + (reg))
@@ -170,6 +183,9 @@ static inline uint16_t rtl8139_capr(unsigned int offset)
 {
 	return (uint16_t)(offset - 16);
 }
+
+/* ---- rtl8139_ethtool.c ------------------------------------------------------ */
+void rtl8139_set_ethtool_ops(struct net_device *dev);
 
 /* ---- rtl8139_rx.c ------------------------------------------------------------ */
 int rtl8139_rx(struct rtl8139_private *tp, int budget);

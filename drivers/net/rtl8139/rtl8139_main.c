@@ -38,7 +38,8 @@
  * halves off. With napi=off the interrupt handler runs rtl8139_rx itself.
  *
  * Linux adds: the 8129 and older 8139 variants, MII/PHY control, EEPROM
- * reading, MMIO mode, ethtool, WOL, and the tx timeout reset.
+ * reading, MMIO mode, WOL, and the tx timeout reset. What ethtool asks is
+ * in rtl8139_ethtool.c.
  */
 #include "drivers/net/rtl8139/rtl8139.h"
 #include "kernel/barrier.h"
@@ -49,6 +50,7 @@
 #include "kernel/mm/gfp.h"
 #include "kernel/printk.h"
 #include "kernel/time.h"
+#include "net/core/socket.h"
 
 /* ---- receive: the rest of stage 6 (the ring itself is in rtl8139_rx.c) ---- */
 
@@ -405,53 +407,6 @@ static void rtl8139_watchdog(struct timer_list *t)
 		  jiffies + msecs_to_jiffies(RTL8139_WATCHDOG_MS));
 }
 
-/* ---- interrupt moderation (ethtool -c / -C) --------------------------------- */
-
-static int rtl8139_get_coalesce(struct net_device *dev,
-				struct ethtool_coalesce *ec)
-{
-	struct rtl8139_private *tp = netdev_priv(dev);
-
-	memset(ec, 0, sizeof(*ec));
-	ec->rx_coalesce_usecs = tp->timer_int / PCI_CLOCKS_PER_USEC;
-	ec->rx_max_coalesced_frames = 1; /* every frame is its own event */
-	return 0;
-}
-
-/*
- * rx-usecs N > 0: stop interrupting per frame (ROK masked) and poll the
- * ring every N us on the TCTR/TimerInt timer instead; 0 restores ROK.
- * The chip cannot count frames, so rx-frames must stay 1 (or 0).
- */
-static int rtl8139_set_coalesce(struct net_device *dev,
-				struct ethtool_coalesce *ec)
-{
-	struct rtl8139_private *tp = netdev_priv(dev);
-	unsigned long flags;
-
-	if (ec->rx_max_coalesced_frames > 1)
-		return -EOPNOTSUPP;
-	if (ec->rx_coalesce_usecs > 100000) /* TimerInt is 32 bits of 30 ns */
-		return -EINVAL;
-	local_irq_save(flags);
-	tp->timer_int = ec->rx_coalesce_usecs * PCI_CLOCKS_PER_USEC;
-	tp->intr_mask = tp->timer_int ?
-				(RTL8139_INTR_MASK & ~INT_ROK) | INT_TIMEOUT :
-				RTL8139_INTR_MASK;
-	if (netif_running(dev)) {
-		RTL_W32(TIMERINT, tp->timer_int);
-		RTL_W32(TCTR, 0);
-		RTL_W16(IMR, tp->intr_mask);
-	}
-	local_irq_restore(flags);
-	return 0;
-}
-
-static const struct ethtool_ops rtl8139_ethtool_ops = {
-	.get_coalesce = rtl8139_get_coalesce,
-	.set_coalesce = rtl8139_set_coalesce,
-};
-
 /* ---- open and close (process context) --------------------------------------- */
 
 #define RX_RING_ORDER 4 /* 64 KiB >= RX_BUF_LEN + RX_BUF_PAD */
@@ -527,12 +482,36 @@ static int rtl8139_close(struct net_device *dev)
 	return 0;
 }
 
+/*
+ * ndo_set_mac_address: IDR0-5 are writable only with the 93C46 command
+ * register unlocked, and only as whole dwords. Linux: same name.
+ */
+static int rtl8139_set_mac_address(struct net_device *dev, void *p)
+{
+	struct rtl8139_private *tp = netdev_priv(dev);
+	const struct sockaddr *addr = p;
+	const uint8_t *a = (const uint8_t *)addr->sa_data;
+	unsigned long flags;
+
+	if (!is_valid_ether_addr(a))
+		return -EADDRNOTAVAIL;
+	eth_hw_addr_set(dev, a);
+	local_irq_save(flags);
+	RTL_W8(CR9346, CR9346_UNLOCK);
+	RTL_W32(IDR0, a[0] | a[1] << 8 | a[2] << 16 | (uint32_t)a[3] << 24);
+	RTL_W32(IDR0 + 4, a[4] | a[5] << 8);
+	RTL_W8(CR9346, CR9346_LOCK);
+	local_irq_restore(flags);
+	return 0;
+}
+
 static const struct net_device_ops rtl8139_netdev_ops = {
 	.ndo_open = rtl8139_open,
 	.ndo_stop = rtl8139_close,
 	.ndo_start_xmit = rtl8139_start_xmit,
 	.ndo_set_rx_mode = rtl8139_set_rx_mode,
 	.ndo_get_stats64 = rtl8139_get_stats64,
+	.ndo_set_mac_address = rtl8139_set_mac_address,
 };
 
 /* ---- probe and remove (PCI core, process context) --------------------------- */
@@ -591,8 +570,9 @@ static int rtl8139_init_one(struct pci_dev *pdev,
 	if (err)
 		goto err_free;
 	dev->netdev_ops = &rtl8139_netdev_ops;
-	dev->ethtool_ops = &rtl8139_ethtool_ops;
+	rtl8139_set_ethtool_ops(dev);
 	dev->irq = pdev->irq;
+	dev->base_addr = pci_resource_start(pdev, 0); /* ifconfig: "base 0xc000" */
 	netif_napi_add_weight(dev, &tp->napi, rtl8139_poll, RTL8139_NAPI_WEIGHT);
 	timer_setup(&tp->watchdog_timer, rtl8139_watchdog, 0);
 	netif_carrier_off(dev);
@@ -629,7 +609,7 @@ static const struct pci_device_id rtl8139_pci_tbl[] = {
 };
 
 static struct pci_driver rtl8139_pci_driver = {
-	.name = "8139too",
+	.name = RTL8139_DRV_NAME,
 	.id_table = rtl8139_pci_tbl,
 	.probe = rtl8139_init_one,
 	.remove = rtl8139_remove_one,
