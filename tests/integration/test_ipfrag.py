@@ -245,3 +245,89 @@ print("REPLIES", len([r for r in got if r[ICMP].type == 3]))
     assert sent + limited == 40
     ok, _ = p.ping(count=3)  # echo replies are not limited
     assert ok
+
+
+# ---- forwarding: one guest, an e1000 and an rtl8139, a namespace behind each
+
+@pytest.fixture
+def router(boot):
+    """Guest with eth on each of two taps in two namespaces:
+    nsA 10.x.1.1 <-> guest 10.x.1.2 | guest 10.x.2.2 <-> 10.x.2.1 nsB."""
+    from netpeer import run, _need_tap
+    import os
+    _need_tap()
+    tag = f"{os.getpid() % 100000}f"
+    x = 100 + os.getpid() % 150
+    sides = {"A": ("e1000", "52:54:00:aa:00:01", f"10.{x}.251"),
+             "B": ("rtl8139", "52:54:00:bb:00:02", f"10.{x}.252")}
+    made, g = [], None
+    try:
+        extra = []
+        for i, (k, (model, mac, _)) in enumerate(sides.items()):
+            tap = f"rxf{tag}{k}"
+            run("ip", "tuntap", "add", "dev", tap, "mode", "tap")
+            made.append(k)
+            extra += ["-netdev", f"tap,id=n{i},ifname={tap},script=no,downscript=no",
+                      "-device", f"{model},netdev=n{i},mac={mac}"]
+        g = boot("console=ttyS0 loglevel=6", extra=extra)
+        peer = type("R", (), {})()
+        peer.g, peer._seq = g, 0
+        from netpeer import NetPeer
+        peer.sh = lambda c, timeout=60: NetPeer.sh(peer, c, timeout)
+        g.wait_for("# ", timeout=180)
+        out = peer.sh("ifconfig -a")
+        for k, (model, mac, net) in sides.items():
+            ns, tap = f"rxos-f{tag}{k}", f"rxf{tag}{k}"
+            run("ip", "netns", "add", ns)
+            run("ip", "link", "set", tap, "netns", ns)
+            for c in (["ip", "addr", "add", f"{net}.1/24", "dev", tap],
+                      ["ip", "link", "set", tap, "up"],
+                      ["ip", "route", "add", "default", "via", f"{net}.2"]):
+                run("ip", "netns", "exec", ns, *c)
+            dev = [re.match(r"(eth\d)", b).group(1)
+                   for b in re.split(r"\n\s*\n", out)
+                   if mac in b.lower() and re.match(r"eth\d", b)][0]
+            peer.sh(f"ifconfig {dev} {net}.2 netmask 255.255.255.0 up")
+        peer.ns = {k: f"rxos-f{tag}{k}" for k in sides}
+        peer.net = {k: sides[k][2] for k in sides}
+        yield peer
+    finally:
+        if g:
+            g.kill()
+        for k in made:
+            ns, tap = f"rxos-f{tag}{k}", f"rxf{tag}{k}"
+            run("ip", "-n", ns, "tuntap", "del", "dev", tap, "mode", "tap",
+                check=False)
+            run("ip", "tuntap", "del", "dev", tap, "mode", "tap", check=False)
+            run("ip", "netns", "del", ns, check=False)
+
+
+def ns_ping(r, side, dst, *args):
+    from netpeer import run
+    return run("ip", "netns", "exec", r.ns[side], "ping", "-c", "3", "-i",
+               "0.5", "-W", "5", *args, dst, check=False, timeout=60)
+
+
+def test_forwarding_between_e1000_and_rtl8139(router):
+    r = router
+    dst = f"{r.net['B']}.1"
+    off = ns_ping(r, "A", dst)
+    assert "0 received" in off.stdout, off.stdout  # ip_forward is 0
+    r.sh("echo 1 > /proc/sys/net/ipv4/ip_forward")
+    assert r.sh("cat /proc/sys/net/ipv4/ip_forward").strip() == "1"
+    r.sh("echo 7 > /proc/sys/net/ipv4/ip_forward")  # -EINVAL: unchanged
+    assert r.sh("cat /proc/sys/net/ipv4/ip_forward").strip() == "1"
+    on = ns_ping(r, "A", dst)
+    assert on.returncode == 0 and "3 received" in on.stdout, \
+        on.stdout + r.sh("cat /proc/net/snmp /proc/net/arp /proc/net/route")
+    big = ns_ping(r, "B", f"{r.net['A']}.1", "-s", "3000")
+    assert big.returncode == 0, big.stdout
+    snmp = r.sh("cat /proc/net/snmp")
+    names, vals = [l.split()[1:] for l in snmp.splitlines()
+                   if l.startswith("Ip:")][:2]
+    ip = dict(zip(names, map(int, vals)))
+    assert ip["Forwarding"] == 1
+    assert ip["ForwDatagrams"] >= 6 + 12  # 3 pings each way, big ones in 2+
+    ttl1 = ns_ping(r, "A", dst, "-t", "1")
+    assert re.search(rf"From {re.escape(r.net['A'])}\.2 icmp_seq=1 Time to "
+                     r"live exceeded", ttl1.stdout), ttl1.stdout
