@@ -222,7 +222,8 @@ static bool icmp_quotes_an_error(const struct sk_buff *skb_in,
  *  - the packet has an IP header we can read;
  *  - it was addressed to us at the link layer (PACKET_HOST): no errors
  *    about link-layer broadcasts or multicasts (RFC 1122 3.2.2);
- *  - its destination is not an IP broadcast or multicast (RFC 1122 3.2.2);
+ *  - it was routed (Linux needs the route to answer), and not as a
+ *    broadcast or multicast (RFC 1122 3.2.2);
  *  - it is the first fragment (offset 0) (RFC 1122 3.2.2);
  *  - it is not itself an ICMP error (RFC 1122 3.2.2: errors about
  *    queries such as echo requests are fine);
@@ -239,7 +240,9 @@ static bool icmp_error_allowed(const struct sk_buff *skb_in, int type)
 		return false;
 	if (skb_in->pkt_type != PACKET_HOST)
 		return false;
-	if (ipv4_is_multicast(iph->daddr) || ipv4_is_lbcast(iph->daddr))
+	if (!skb_dst(skb_in) ||
+	    (skb_rtable(skb_in)->rt_flags & (RTCF_BROADCAST | RTCF_MULTICAST)) ||
+	    ipv4_is_multicast(iph->daddr) || ipv4_is_lbcast(iph->daddr))
 		return false;
 	if (iph->frag_off & htons(IP_OFFSET))
 		return false;
@@ -263,30 +266,28 @@ static void icmp_out_count(int type)
 }
 
 /*
- * Where a message to daddr leaves from: a dst with a reference, or NULL
- * (no route). Transitional: the route lookup arrives with net/ipv4/route.c;
- * until then nothing can be sent and every message counts as OutErrors.
+ * The route for a message to fl4->daddr (Linux: icmp_route_lookup): a
+ * referenced rtable, with fl4->saddr our source address (the one asked
+ * for, or the outgoing interface's when 0); NULL when there is none.
  */
-static struct dst_entry *icmp_route_lookup(__be32 daddr, __be32 saddr,
-					   uint8_t tos)
+static struct rtable *icmp_route_lookup(struct flowi4 *fl4)
 {
-	struct rtable *rt = ip_route_output(daddr, saddr, 0);
+	struct rtable *rt;
 
-	return IS_ERR(rt) ? NULL : &rt->dst;
+	fl4->flowi4_proto = IPPROTO_ICMP;
+	rt = ip_route_output_key(fl4);
+	return IS_ERR(rt) ? NULL : rt;
 }
-
-/* Transitional weak reference until net/ipv4/ip_output.c is merged. */
-extern int ip_local_out(struct sk_buff *skb) __attribute__((weak));
 
 /*
  * Build [IP header][ICMP header][data] in a new skb and send it.
  * icmph: type/code/rest-of-header (checksum filled in here); data/len: what
- * follows (the echo payload, or the quoted packet). Consumes dst's
- * reference. Returns 0 or a negative errno (counted as OutErrors).
+ * follows (the echo payload, or the quoted packet). Consumes rt's
+ * reference. Returns 0 or a negative errno (allocation: OutErrors).
  */
-static int icmp_push_reply(struct dst_entry *dst, __be32 saddr, __be32 daddr,
-			   uint8_t tos, const struct icmphdr *icmph,
-			   const void *data, unsigned int len)
+static int icmp_push_reply(struct rtable *rt, const struct flowi4 *fl4,
+			   const struct icmphdr *icmph, const void *data,
+			   unsigned int len)
 {
 	unsigned int tot = sizeof(struct iphdr) + sizeof(*icmph) + len;
 	struct sk_buff *skb = alloc_skb(NET_SKB_PAD + tot, GFP_ATOMIC);
@@ -294,7 +295,7 @@ static int icmp_push_reply(struct dst_entry *dst, __be32 saddr, __be32 daddr,
 	struct iphdr *iph;
 
 	if (!skb) {
-		dst_release(dst);
+		ip_rt_put(rt);
 		ICMP_INC_STATS(ICMP_MIB_OUTERRORS);
 		return -ENOMEM;
 	}
@@ -307,14 +308,14 @@ static int icmp_push_reply(struct dst_entry *dst, __be32 saddr, __be32 daddr,
 	ih->checksum = 0;
 	ih->checksum = ip_compute_csum(ih, sizeof(*ih) + len);
 
-	*iph = (struct iphdr){ .version = 4, .ihl = 5, .tos = tos,
+	*iph = (struct iphdr){ .version = 4, .ihl = 5, .tos = fl4->flowi4_tos,
 			       .tot_len = htons(tot), .id = htons(icmp_ident++),
 			       .ttl = IPDEFTTL, .protocol = IPPROTO_ICMP,
-			       .saddr = saddr, .daddr = daddr };
+			       .saddr = fl4->saddr, .daddr = fl4->daddr };
 	iph->check = ip_fast_csum(iph, iph->ihl); /* Linux: ip_send_check */
 	memset(skb->cb, 0, sizeof(skb->cb));
 	skb->protocol = htons(ETH_P_IP);
-	skb_dst_set(skb, dst);
+	skb_dst_set(skb, &rt->dst);
 	icmp_out_count(icmph->type);
 	return ip_local_out(skb);
 }
@@ -329,68 +330,71 @@ void icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 {
 	const struct iphdr *iph = ip_hdr(skb_in);
 	struct icmphdr icmph = { .type = type, .code = code };
-	struct dst_entry *dst;
-	unsigned int quote;
-	__be32 saddr;
-	uint8_t tos;
+	struct flowi4 fl4 = { .daddr = iph->saddr };
+	struct rtable *rt;
+	unsigned int quote, room;
 
 	if (!icmp_error_allowed(skb_in, type))
 		return;
 	if (!icmpv4_global_allow(type, code))
 		return;
 	/*
-	 * Our source address: the one the packet was sent to. Linux uses the
-	 * inbound interface's address instead when the packet was not for us
-	 * (forwarding): the route lookup below picks it when saddr is 0.
+	 * Our source: the address the packet was sent to, if it was for us;
+	 * for a packet we forward, the outgoing interface's (route lookup
+	 * with saddr 0). Linux's icmp_errors_use_inbound_ifaddr picks the
+	 * inbound interface's instead; off by default there too.
 	 */
-	saddr = skb_in->pkt_type == PACKET_HOST && skb_dst(skb_in) &&
-				skb_dst(skb_in)->input != ip_forward
-			? iph->daddr
-			: 0;
-	tos = (iph->tos & IPTOS_TOS_MASK) | IPTOS_PREC_INTERNETCONTROL;
-	dst = icmp_route_lookup(iph->saddr, saddr, tos);
-	if (!dst) {
+	if (skb_rtable(skb_in)->rt_flags & RTCF_LOCAL)
+		fl4.saddr = iph->daddr;
+	fl4.flowi4_tos = (iph->tos & IPTOS_TOS_MASK) |
+			 IPTOS_PREC_INTERNETCONTROL;
+	rt = icmp_route_lookup(&fl4);
+	if (!rt) {
 		ICMP_INC_STATS(ICMP_MIB_OUTERRORS);
 		return;
 	}
-	if (!icmpv4_xrlim_allow(dst->dev, type, code, iph->saddr)) {
-		dst_release(dst);
+	if (!icmpv4_xrlim_allow(rt->dst.dev, type, code, iph->saddr)) {
+		ip_rt_put(rt);
 		return;
 	}
 	if (type == ICMP_DEST_UNREACH && code == ICMP_FRAG_NEEDED)
 		icmph.un.frag.mtu = htons(ntohl(info));
 	else
 		icmph.un.gateway = info;
-	/* the quote: from the IP header to the end of what we have */
+	/* the quote: from the IP header on, as much as fits in 576 bytes */
+	room = ICMP_ERR_MAX_LEN - sizeof(struct iphdr) - sizeof(icmph);
 	quote = skb_tail_pointer(skb_in) - (const unsigned char *)iph;
-	if (quote > ICMP_ERR_MAX_LEN - sizeof(struct iphdr) - sizeof(icmph))
-		quote = ICMP_ERR_MAX_LEN - sizeof(struct iphdr) - sizeof(icmph);
-	icmp_push_reply(dst, saddr, iph->saddr, tos, &icmph, iph, quote);
+	if (quote > room)
+		quote = room;
+	icmp_push_reply(rt, &fl4, &icmph, iph, quote);
 }
 
 /*
- * Answer a query (Linux: icmp_reply): from the address it was sent to,
- * back to its source, with the request's tos. Echo replies are outside
- * icmp_ratemask, so the host limit never applies to them.
+ * Answer a query (Linux: icmp_reply): back to its source, from the
+ * address it was sent to (or, sent to a broadcast, from the interface's
+ * own), with the request's tos. Echo replies are outside icmp_ratemask,
+ * so the host limit never applies to them.
  */
 static void icmp_reply(const struct icmphdr *icmph, struct sk_buff *skb,
 		       const void *data, unsigned int len)
 {
 	const struct iphdr *iph = ip_hdr(skb);
-	struct dst_entry *dst = icmp_route_lookup(iph->saddr, iph->daddr,
-						  iph->tos);
+	struct flowi4 fl4 = { .daddr = iph->saddr, .flowi4_tos = iph->tos };
+	struct rtable *rt;
 
-	if (!dst) {
+	if (!(skb_rtable(skb)->rt_flags & (RTCF_BROADCAST | RTCF_MULTICAST)))
+		fl4.saddr = iph->daddr;
+	rt = icmp_route_lookup(&fl4);
+	if (!rt) {
 		ICMP_INC_STATS(ICMP_MIB_OUTERRORS);
 		return;
 	}
-	if (!icmpv4_xrlim_allow(dst->dev, icmph->type, icmph->code,
+	if (!icmpv4_xrlim_allow(rt->dst.dev, icmph->type, icmph->code,
 				iph->saddr)) {
-		dst_release(dst);
+		ip_rt_put(rt);
 		return;
 	}
-	icmp_push_reply(dst, iph->daddr, iph->saddr, iph->tos, icmph, data,
-			len);
+	icmp_push_reply(rt, &fl4, icmph, data, len);
 }
 
 /* ================= receive ================= */
@@ -408,11 +412,8 @@ static enum skb_drop_reason icmp_echo(struct sk_buff *skb)
 	return SKB_NOT_DROPPED_YET;
 }
 
-/*
- * The protocol table lives with inet_add_protocol (net/ipv4/protocol.c,
- * the ipv4 part). Transitional weak reference until that file is merged.
- */
-extern const struct net_protocol *inet_protos[IPPROTO_MAX] __attribute__((weak));
+/* The protocol table, filled by inet_add_protocol (ip_input.c). */
+extern const struct net_protocol *inet_protos[IPPROTO_MAX];
 
 /*
  * Tell the protocol whose packet is quoted (Linux: icmp_socket_deliver).
@@ -424,8 +425,6 @@ static void icmp_socket_deliver(struct sk_buff *skb, uint32_t info)
 	const struct iphdr *iph = (const struct iphdr *)skb->data;
 	const struct net_protocol *ipprot;
 
-	if (!inet_protos)
-		return;
 	ipprot = inet_protos[iph->protocol];
 	if (ipprot && ipprot->err_handler)
 		ipprot->err_handler(skb, info);
@@ -488,13 +487,10 @@ static const struct icmp_control icmp_pointers[NR_ICMP_TYPES + 1] = {
 	[ICMP_ADDRESSREPLY] = { .handler = icmp_discard },
 };
 
+/* Sent to a broadcast or multicast address (the route says, as in Linux). */
 static bool icmp_to_broadcast(const struct sk_buff *skb)
 {
-	__be32 daddr = ip_hdr(skb)->daddr;
-
-	return skb->pkt_type == PACKET_BROADCAST ||
-	       skb->pkt_type == PACKET_MULTICAST || ipv4_is_lbcast(daddr) ||
-	       ipv4_is_multicast(daddr);
+	return skb_rtable(skb)->rt_flags & (RTCF_BROADCAST | RTCF_MULTICAST);
 }
 
 /*
