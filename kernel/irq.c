@@ -122,6 +122,7 @@ static void handle_level_irq(unsigned int irq)
 		unmask_8259A_irq(irq);
 }
 
+/* DOC: do_IRQ */
 void do_IRQ(struct pt_regs *regs)
 {
 	unsigned int irq = ~regs->orig_ax;

@@ -34,6 +34,7 @@ static int ksoftirqd_should_run(void)
 /* One round, as Linux's run_ksoftirqd; do_softirq() turns interrupts off
  * around the pending check and runs __do_softirq. Then let a user task
  * in if the round took long - that is the whole point of the thread. */
+/* DOC: run_ksoftirqd */
 static void run_ksoftirqd(void)
 {
 	do_softirq();

@@ -124,6 +124,8 @@ static void handle_softirqs(unsigned long pending)
  * 2 ms; whatever is left then goes to ksoftirqd, so a flood of packets
  * cannot starve processes (the `time_squeeze` story of the receive path).
  * Called with interrupts off; returns with them off.
+ *
+ * DOC: __do_softirq
  */
 void __do_softirq(void)
 {
@@ -171,6 +173,8 @@ void irq_enter(void)
 /*
  * The end of a hard IRQ, interrupts still off. Only the outermost exit that
  * is not inside a softirq already runs softirqs (Linux: invoke_softirq()).
+ *
+ * DOC: irq_exit
  */
 void irq_exit(void)
 {

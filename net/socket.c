@@ -538,6 +538,7 @@ static int import_single_range(void __user *buf, size_t len, struct iovec *iov,
 	return 0;
 }
 
+/* DOC: sys_sendto */
 long sys_sendto(int fd, void __user *buff, size_t len, unsigned int flags,
 		struct sockaddr __user *addr, int addr_len)
 {
@@ -574,6 +575,7 @@ long sys_send(int fd, void __user *buff, size_t len, unsigned int flags)
 	return sys_sendto(fd, buff, len, flags, NULL, 0);
 }
 
+/* DOC: sys_recvfrom */
 long sys_recvfrom(int fd, void __user *ubuf, size_t size, unsigned int flags,
 		  struct sockaddr __user *addr, int __user *addr_len)
 {

@@ -168,6 +168,8 @@ static void ep_poll_safewake(struct eventpoll *ep)
  * announces (0/NULL: "something changed", e.g. a pipe end closed).
  * Returns 1 if the event is one the item wants (counts against the
  * waker's nr_exclusive for EPOLLEXCLUSIVE items), else 0.
+ *
+ * DOC: ep_poll_callback
  */
 static int ep_poll_callback(wait_queue_entry_t *wait, unsigned int mode,
 			    int sync, void *key)

@@ -497,6 +497,7 @@ static void ____napi_schedule(struct softnet_data *sd, struct napi_struct *napi)
 }
 
 /* Stage 4. The caller owns SCHED (napi_schedule_prep said yes). */
+/* DOC: __napi_schedule */
 void __napi_schedule(struct napi_struct *n)
 {
 	unsigned long flags;
@@ -511,6 +512,8 @@ void __napi_schedule(struct napi_struct *n)
  * unmasks its RX interrupt right after. Returns true (Linux returns false
  * when it must keep polling: busy polling or a NAPI_STATE_MISSED event;
  * it also flushes GRO here).
+ *
+ * DOC: napi_complete_done
  */
 bool napi_complete_done(struct napi_struct *n, int work_done)
 {
@@ -564,6 +567,8 @@ static void napi_list_move(struct list_head *from, struct list_head *to)
  * up - then counts a time_squeeze, puts the rest back and raises the
  * softirq again, so that other softirqs and processes get the CPU (the
  * softirq core hands over to ksoftirqd if this keeps happening).
+ *
+ * DOC: net_rx_action
  */
 static void net_rx_action(struct softirq_action *h)
 {
@@ -628,6 +633,8 @@ static bool ptype_wants(const struct packet_type *pt, const struct sk_buff *skb)
  * (With a tap open an unknown ethertype is not a drop: the tap took it.)
  * Linux runs VLAN, rx_handler (bridge), tc and netfilter ingress between
  * the two loops.
+ *
+ * DOC: __netif_receive_skb_core
  */
 static int __netif_receive_skb_core(struct sk_buff **pskb,
 				    struct packet_type **ppt_prev)
@@ -691,6 +698,8 @@ static int __netif_receive_skb(struct sk_buff *skb)
  * at the network header). Softirq context, from the driver's poll. The
  * skb now belongs to the stack. Returns NET_RX_SUCCESS or NET_RX_DROP.
  * Linux: RPS steering and generic XDP happen first.
+ *
+ * DOC: netif_receive_skb
  */
 int netif_receive_skb(struct sk_buff *skb)
 {
@@ -844,6 +853,8 @@ static void ptype_forget_dev(struct net_device *dev)
  * Show an outgoing frame to the taps, each its own clone marked
  * PACKET_OUTGOING - except the packet socket that sent it.
  * Linux: dev_queue_xmit_nit.
+ *
+ * DOC: dev_queue_xmit_nit
  */
 static void dev_queue_xmit_nit(struct sk_buff *skb, struct net_device *dev)
 {
@@ -866,6 +877,7 @@ static void dev_queue_xmit_nit(struct sk_buff *skb, struct net_device *dev)
 }
 
 /* The taps, then the driver. Linux: dev_hard_start_xmit -> xmit_one. */
+/* DOC: dev_hard_start_xmit */
 static netdev_tx_t dev_hard_start_xmit(struct sk_buff *skb,
 				       struct net_device *dev)
 {
@@ -889,6 +901,8 @@ static int dev_xmit_drop(struct sk_buff *skb, struct net_device *dev,
  * Linux enqueues to the device's qdisc here and the qdisc feeds the
  * driver, holding frames while the queue is stopped; rxos has no qdisc,
  * so a stopped queue or a busy driver means a drop (QDISC_DROP).
+ *
+ * DOC: dev_queue_xmit
  */
 int dev_queue_xmit(struct sk_buff *skb)
 {

@@ -338,6 +338,7 @@ static int neigh_start_resolve(struct neighbour *n, struct sk_buff *skb)
 	return 0;
 }
 
+/* DOC: __neigh_event_send */
 int __neigh_event_send(struct neighbour *n, struct sk_buff *skb)
 {
 	bool immediate_probe = false;
@@ -398,6 +399,7 @@ static int neigh_hard_header_xmit(struct neighbour *n, struct sk_buff *skb)
 	return dev_queue_xmit(skb);
 }
 
+/* DOC: neigh_resolve_output */
 int neigh_resolve_output(struct neighbour *n, struct sk_buff *skb)
 {
 	if (neigh_event_send(n, skb))
@@ -517,6 +519,7 @@ static int __neigh_update(struct neighbour *n, const uint8_t *lladdr,
 	return 0;
 }
 
+/* DOC: neigh_update */
 int neigh_update(struct neighbour *n, const uint8_t *lladdr, uint8_t new,
 		 uint32_t flags)
 {

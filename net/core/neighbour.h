@@ -196,6 +196,8 @@ static inline void neigh_release(struct neighbour *n)
  * with the Ethernet header filled from n->ha straight to dev_queue_xmit;
  * unresolved, through n->output = neigh_resolve_output, which may queue
  * it. Consumes skb. Returns dev_queue_xmit's code, or 0 when queued.
+ *
+ * DOC: neigh_output
  */
 static inline int neigh_output(struct neighbour *n, struct sk_buff *skb)
 {

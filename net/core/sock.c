@@ -221,6 +221,8 @@ int sock_error(struct sock *sk)
  * (Linux checks "rmem_alloc >= rcvbuf" before charging, so one packet may
  * overshoot; it also runs the socket filter and can fail with -ENOBUFS on
  * protocol memory pressure.)
+ *
+ * DOC: __sock_queue_rcv_skb
  */
 int __sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 {
@@ -315,6 +317,8 @@ static int sock_rcv_wait_done(struct sock *sk)
  * O_NONBLOCK) or when SO_RCVTIMEO ran out, -ERESTARTSYS/-EINTR on a signal.
  * MSG_PEEK leaves it queued (with an extra reference: free it with
  * skb_free_datagram either way). Process context; sleeps on sk_wq.
+ *
+ * DOC: skb_recv_datagram
  */
 struct sk_buff *skb_recv_datagram(struct sock *sk, unsigned int flags, int *err)
 {
@@ -361,6 +365,7 @@ void skb_free_datagram(struct sock *sk, struct sk_buff *skb)
 
 /* Copy size bytes from offset in skb's (linear) data to the iterator;
  * 0 or -EFAULT. */
+/* DOC: skb_copy_datagram_iter */
 int skb_copy_datagram_iter(const struct sk_buff *skb, int offset,
 			   struct iov_iter *to, int size)
 {

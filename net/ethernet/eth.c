@@ -19,6 +19,8 @@
  * The driver has dropped runts (RX_RUNT); a frame shorter than a header
  * still gets here safely: it is marked OTHERHOST with type 0, which no
  * handler takes.
+ *
+ * DOC: eth_type_trans
  */
 __be16 eth_type_trans(struct sk_buff *skb, struct net_device *dev)
 {

@@ -164,6 +164,8 @@ void arp_send(int type, int ptype, __be32 dest_ip, struct net_device *dev,
  * that of the waiting packet when it is ours (so the peer learns the
  * right mapping), else dev's address for the target's subnet. INCOMPLETE
  * asks everyone (broadcast); PROBE asks the cached address directly.
+ *
+ * DOC: arp_solicit
  */
 static void arp_solicit(struct neighbour *n, struct sk_buff *skb)
 {
@@ -268,6 +270,8 @@ static bool arp_fields_ok(const struct arphdr *arp,
  *      arp_update_sender); never create one. Consumed.
  *
  * Returns NET_RX_SUCCESS, or NET_RX_DROP for the drops.
+ *
+ * DOC: arp_process
  */
 int arp_process(struct sk_buff *skb)
 {
@@ -310,6 +314,8 @@ drop:
  * shorter than its header is PKT_TOO_SMALL; address lengths that do not
  * fit the device are INVALID_PROTO. Linux then runs NF_HOOK(NFPROTO_ARP,
  * NF_ARP_IN, ..., arp_process); rxos has no ARP hooks.
+ *
+ * DOC: arp_rcv
  */
 int arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 	    struct net_device *orig_dev)

@@ -185,6 +185,7 @@ int fib_table_lookup(int tb_id, __be32 daddr, struct fib_result *res)
 }
 
 /* Linux consults the policy rules (ip rule): local, main, default. */
+/* DOC: fib_lookup */
 int fib_lookup(__be32 daddr, struct fib_result *res)
 {
 	if (!fib_table_lookup(RT_TABLE_LOCAL, daddr, res))

@@ -502,6 +502,8 @@ static bool icmp_to_broadcast(const struct sk_buff *skb)
  *   UNHANDLED_PROTO  type > 18           InErrors
  *   INVALID_PROTO    echo/timestamp to a broadcast (ignored, RFC 1122
  *                    3.2.2.6), or an error message to a broadcast
+ *
+ * DOC: icmp_rcv
  */
 int icmp_rcv(struct sk_buff *skb)
 {

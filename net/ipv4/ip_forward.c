@@ -71,6 +71,8 @@ static int ip_forward_finish(struct sk_buff *skb)
  *   IP_INHDR     TTL would reach 0: ICMP time exceeded, InHdrErrors
  *   PKT_TOO_BIG  DF set and over the MTU: ICMP frag needed, FragFails
  *   NOMEM        could not get a private copy to change
+ *
+ * DOC: ip_forward
  */
 int ip_forward(struct sk_buff *skb)
 {

@@ -406,6 +406,8 @@ discard_qp:
  *                rules in the header), counted and freed with a reason
  *   -ENOMEM      no memory for a queue: dropped, ReasmFails
  * ReasmReqds counts every call.
+ *
+ * DOC: ip_defrag
  */
 int ip_defrag(struct sk_buff *skb, unsigned int user)
 {
@@ -503,6 +505,8 @@ static struct sk_buff *ip_make_fragment(struct sk_buff *skb,
  *   -ENOMEM    a fragment could not be allocated (FragFails)
  *   or output's error for a fragment (the rest are not sent, FragFails)
  * Counts FragOKs per datagram and FragCreates per fragment.
+ *
+ * DOC: ip_do_fragment
  */
 int ip_do_fragment(struct sk_buff *skb, int (*output)(struct sk_buff *))
 {

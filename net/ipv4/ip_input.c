@@ -66,6 +66,8 @@ int inet_del_protocol(const struct net_protocol *prot, unsigned char protocol)
  * packet is dropped, InUnknownProtos, IP_NOPROTO. Softirq; consumes skb.
  * Linux first gives raw sockets a copy (raw_local_deliver): raw sockets
  * hook in here, before the handler lookup.
+ *
+ * DOC: ip_protocol_deliver_rcu
  */
 void ip_protocol_deliver_rcu(struct sk_buff *skb, int protocol)
 {
@@ -93,6 +95,8 @@ static int ip_local_deliver_finish(struct sk_buff *skb)
  * Stage 12a, dst.input for our own and broadcast addresses. Fragments
  * are reassembled first: ip_defrag keeps them until the datagram is
  * whole (RFC 791), and only the whole one goes through LOCAL_IN.
+ *
+ * DOC: ip_local_deliver
  */
 int ip_local_deliver(struct sk_buff *skb)
 {
@@ -111,6 +115,8 @@ int ip_local_deliver(struct sk_buff *skb)
  * address (ip_route_input's -EINVAL) is dropped: IP_INVALID_SOURCE for a
  * bad source, IP_INVALID_DEST otherwise; both counted as InAddrErrors,
  * as Linux does for martians it logs.
+ *
+ * DOC: ip_rcv_finish
  */
 int ip_rcv_finish(struct sk_buff *skb)
 {
@@ -164,6 +170,8 @@ int ip_rcv_finish(struct sk_buff *skb)
  * Every packet that gets past the OTHERHOST test counts in InReceives.
  * These are Linux's reasons and counters (the too-short, version and ihl
  * cases all share IP_INHDR there, too).
+ *
+ * DOC: ip_rcv_core
  */
 struct sk_buff *ip_rcv_core(struct sk_buff *skb)
 {
@@ -217,6 +225,8 @@ inhdr_error:
 /*
  * Stage 9, the ETH_P_IP packet_type handler. Softirq; owns skb.
  * Returns NET_RX_SUCCESS or NET_RX_DROP.
+ *
+ * DOC: ip_rcv
  */
 int ip_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 	   struct net_device *orig_dev)

@@ -70,6 +70,8 @@ static int __ip_local_out(struct sk_buff *skb)
  * Send a locally built datagram: skb has its route (skb_dst) and a full
  * IP header at its network header, skb->data there too. Consumes skb.
  * 0 or a negative errno (dropped, counted).
+ *
+ * DOC: ip_local_out
  */
 int ip_local_out(struct sk_buff *skb)
 {
@@ -109,6 +111,7 @@ static struct sk_buff *ip_skb_expand_head(struct sk_buff *skb,
 }
 
 /* The neighbour for the next hop, and out. Linux: ip_finish_output2. */
+/* DOC: ip_finish_output2 */
 static int ip_finish_output2(struct sk_buff *skb)
 {
 	struct rtable *rt = skb_rtable(skb);
@@ -157,6 +160,7 @@ static int ip_fragment(struct sk_buff *skb, unsigned int mtu,
 	return -EMSGSIZE;
 }
 
+/* DOC: ip_finish_output */
 int ip_finish_output(struct sk_buff *skb)
 {
 	unsigned int mtu = ip_skb_dst_mtu(skb);
@@ -167,6 +171,7 @@ int ip_finish_output(struct sk_buff *skb)
 }
 
 /* dst.output of every IPv4 route: POST_ROUTING, then ip_finish_output. */
+/* DOC: ip_output */
 int ip_output(struct sk_buff *skb)
 {
 	struct net_device *dev = skb_dst(skb)->dev, *indev = skb->dev;
@@ -231,6 +236,8 @@ static void ip_build_header(struct iphdr *iph, __be32 saddr, __be32 daddr,
  * the protocol from the socket and needs the route set; rxos's ICMP and
  * REJECT have no socket, so protocol is an argument and routing is
  * optional.
+ *
+ * DOC: ip_build_and_send_pkt
  */
 int ip_build_and_send_pkt(struct sk_buff *skb, __be32 saddr, __be32 daddr,
 			  uint8_t protocol, uint8_t tos)

@@ -147,6 +147,8 @@ static int ip_route_input_forward(struct sk_buff *skb, struct net_device *dev,
 /*
  * Stage 11. Softirq; skb stays the caller's. Linux: ip_route_input_noref
  * -> ip_route_input_slow, in the same order of cases.
+ *
+ * DOC: ip_route_input
  */
 int ip_route_input(struct sk_buff *skb, __be32 daddr, __be32 saddr, uint8_t tos,
 		   struct net_device *dev)
@@ -279,6 +281,7 @@ static int ip_route_output_check_saddr(const struct flowi4 *fl4)
 }
 
 /* Linux: ip_route_output_key_hash_rcu, the same cases in the same order. */
+/* DOC: ip_route_output_key */
 struct rtable *ip_route_output_key(struct flowi4 *fl4)
 {
 	struct net_device *dev = NULL;

@@ -468,6 +468,8 @@ void udp_err(struct sk_buff *skb, uint32_t info)
  * address goes to msg->msg_name when the caller asked for it. Returns the
  * byte count, or the pending socket error (ECONNREFUSED after an ICMP
  * port unreachable on a connected socket), or -EFAULT.
+ *
+ * DOC: udp_recvmsg
  */
 int udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 		int *addr_len)
@@ -558,6 +560,8 @@ static int udp_route(struct sock *sk, struct flowi4 *fl4, struct rtable **rtp)
  * IPv4 (ip_build_and_send_pkt pushes the IP header, runs LOCAL_OUT and
  * fragments above the MTU). A checksum that sums to 0 is sent as 0xffff:
  * 0 would mean "no checksum" (RFC 768). Consumes skb. Linux: udp_send_skb.
+ *
+ * DOC: udp_send_skb
  */
 static int udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4, __be16 sport,
 			__be16 dport)
@@ -622,6 +626,8 @@ static struct sk_buff *udp_make_skb(struct sock *sk, struct msghdr *msg,
  * room), -ENOBUFS. Returns len on success.
  * Linux also corks (MSG_MORE), takes ancillary data (IP_PKTINFO, TTL),
  * caches the connected route, and builds fragments while copying.
+ *
+ * DOC: udp_sendmsg
  */
 int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 {

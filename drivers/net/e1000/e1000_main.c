@@ -155,6 +155,8 @@ static void e1000_clear_mta(struct e1000_adapter *adapter)
  * multicast (MPE). Broadcast (BAM) with IFF_BROADCAST. Unicast to
  * RAL0/RAH0 always passes.
  * Process or softirq context.
+ *
+ * DOC: e1000_set_rx_mode
  */
 static void e1000_set_rx_mode(struct net_device *netdev)
 {
@@ -331,6 +333,8 @@ static void e1000_stop_dma(struct e1000_adapter *adapter)
  * queue is stopped before it fills. Frames over the MTU are dropped here.
  * Runs with bottom halves off; interrupts go off around the ring update
  * because with napi=off e1000_clean_tx_irq runs in the hard IRQ.
+ *
+ * DOC: e1000_xmit_frame
  */
 static netdev_tx_t e1000_xmit_frame(struct sk_buff *skb,
 				    struct net_device *netdev)
@@ -374,6 +378,8 @@ static netdev_tx_t e1000_xmit_frame(struct sk_buff *skb,
  * Walks from next_to_clean while DD is set (the device writes it back for
  * descriptors with RS). Wakes the queue once enough slots are free.
  * Softirq (the poll) or hard IRQ (napi=off). Returns frames reclaimed.
+ *
+ * DOC: e1000_clean_tx_irq
  */
 static int e1000_clean_tx_irq(struct e1000_adapter *adapter)
 {
@@ -428,6 +434,8 @@ static void e1000_intr_no_napi(struct e1000_adapter *adapter)
  * ran full, frames were missed) needs nothing more: the poll frees
  * descriptors and the device goes on; MPC/RNBC count the loss. Hard IRQ,
  * interrupts off.
+ *
+ * DOC: e1000_intr
  */
 static irqreturn_t e1000_intr(int irq, void *data)
 {
@@ -456,6 +464,8 @@ static irqreturn_t e1000_intr(int irq, void *data)
  * next frame interrupts again. At budget stay on the poll list: more work
  * is waiting and interrupts stay off (that is what saves the CPU under
  * load). Softirq context.
+ *
+ * DOC: e1000_clean
  */
 static int e1000_clean(struct napi_struct *napi, int budget)
 {
