@@ -188,7 +188,7 @@ def test_half_close_host_shuts_write_guest_still_sends(netpeer):
 
 def test_proc_net_tcp_shows_listener_and_connection_states(netpeer):
     p = netpeer()
-    p.g.send("tcptest hold 5004 8\r")
+    p.g.send("tcptest hold 5004 8 &\r")
     p.g.wait_for(r"listening on 5004")
     srv = p.ns_popen(PYTHON, "-c", f"""
 import socket, time
@@ -207,7 +207,7 @@ s.sendall(b"x" * 1000); time.sleep(20)
     finally:
         srv.kill()
         srv.wait()
-    p.g.wait_for(r"got 1000 ", timeout=60)
+    p.g.wait_for(rb"got 1000 ", timeout=60)
 
 
 def test_listen_backlog_overflow_is_counted(netpeer):

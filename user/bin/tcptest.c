@@ -1,8 +1,8 @@
 /*
  * tcptest - drive TCP sockets from the guest, for tests/integration/test_tcp.py.
  *
- *   tcptest echo PORT N        listen (backlog 8), serve N connections one
- *                              after another: echo every byte back until the
+ *   tcptest echo PORT N        listen (backlog 8), serve N connections at
+ *                              once with poll: echo every byte back until the
  *                              peer's FIN, then close. "listening on PORT",
  *                              "conn A:P echoed BYTES"
  *   tcptest sink PORT          accept one, read to EOF: "got BYTES fnv HASH"
@@ -117,25 +117,53 @@ static void drain(int fd)
 	printf("got %ld fnv %08x\n", total, h);
 }
 
+/* A poll loop over the listener and up to 32 connections at once. */
 static int cmd_echo(int port, int count)
 {
-	int lfd = listener(port, 8);
-	char who[64];
+	struct pollfd pfd[33];
+	char who[33][64];
+	long total[33];
+	int lfd = listener(port, 8), nconn = 1, accepted = 0, done = 0;
 
-	for (int i = 0; i < count; i++) {
-		int fd = accept_one(lfd, who, sizeof(who));
-		long total = 0, n;
-
-		while ((n = read(fd, buf, sizeof(buf))) > 0) {
-			if (write_all(fd, buf, n))
-				break;
-			total += n;
+	pfd[0].fd = lfd;
+	pfd[0].events = POLLIN;
+	while (done < count) {
+		if (poll(pfd, nconn, -1) < 0) {
+			perror("poll");
+			return 1;
 		}
-		if (n < 0)
-			perror("read");
-		close(fd);
-		printf("conn %s echoed %ld\n", who, total);
-		fflush(stdout);
+		if ((pfd[0].revents & POLLIN) && accepted < count && nconn < 33) {
+			pfd[nconn].fd = accept_one(lfd, who[nconn], sizeof(who[0]));
+			pfd[nconn].events = POLLIN;
+			pfd[nconn].revents = 0;
+			total[nconn++] = 0;
+			accepted++;
+		}
+		for (int i = 1; i < nconn; i++) {
+			long n;
+
+			if (!(pfd[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			n = read(pfd[i].fd, buf, sizeof(buf));
+			if (n > 0 && !write_all(pfd[i].fd, buf, n)) {
+				total[i] += n;
+				continue;
+			}
+			if (n < 0)
+				perror("read");
+			close(pfd[i].fd);
+			printf("conn %s echoed %ld\n", who[i], total[i]);
+			fflush(stdout);
+			done++;
+			nconn--;
+			pfd[i] = pfd[nconn];
+			total[i] = total[nconn];
+			memcpy(who[i], who[nconn], sizeof(who[0]));
+			pfd[i].revents = pfd[nconn].revents;
+			i--;
+		}
+		if (accepted >= count)
+			pfd[0].events = 0;
 	}
 	close(lfd);
 	return 0;
