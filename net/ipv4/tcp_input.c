@@ -262,8 +262,9 @@ void tcp_fin(struct sock *sk)
 
 /* ---- the ACK ---------------------------------------------------------------- */
 
-/* Window update rule (RFC 9293 3.10.7.4 fifth step): a newer segment,
- * or the same one acking more, sets snd_wnd. */
+/* Window update rule (RFC 9293 3.10.7.4 fifth step): SND.WL1 < SEG.SEQ,
+ * or SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK (always true here: older
+ * acks were ignored before), or the ack advanced. */
 static bool tcp_ack_update_window(struct sock *sk, const struct sk_buff *skb,
 				  uint32_t ack)
 {
@@ -274,8 +275,7 @@ static bool tcp_ack_update_window(struct sock *sk, const struct sk_buff *skb,
 
 	if (!th->syn)
 		nwin <<= tp->rx_opt.snd_wscale;
-	if (after(ack, tp->snd_una) || after(seq, tp->snd_wl1) ||
-	    (seq == tp->snd_wl1 && nwin > tp->snd_wnd)) {
+	if (after(ack, tp->snd_una) || !before(seq, tp->snd_wl1)) {
 		bool changed = nwin != tp->snd_wnd;
 
 		tp->snd_wl1 = seq;

@@ -290,3 +290,126 @@ def test_no_skb_leak_after_connections(netpeer):
         assert out.split()[2] == "True"
     p.g.wait_for(r"# ", timeout=30)
     assert p.skb_live_settled(base) == base
+
+
+# ---- edge cases from scapy ----------------------------------------------------
+#
+# scapy speaks TCP from a spare address (.3) that the namespace's kernel
+# does not own, so it does not reset the handcrafted connection; it also
+# answers the guest's ARP for .3.
+
+SCAPY_EDGE = r"""
+import threading
+FAKE = HOST_IP.rsplit('.', 1)[0] + '.3'
+MYMAC = get_if_hwaddr(IFACE)
+def arp_responder(p):
+    if ARP in p and p[ARP].op == 1 and p[ARP].pdst == FAKE:
+        sendp(Ether(dst=p[ARP].hwsrc, src=MYMAC) / ARP(op=2, hwsrc=MYMAC,
+              psrc=FAKE, hwdst=p[ARP].hwsrc, pdst=p[ARP].psrc), iface=IFACE)
+arp = AsyncSniffer(iface=IFACE, filter="arp", prn=arp_responder, store=False)
+arp.start(); time.sleep(0.5)
+sendp(Ether(dst=GUEST_MAC, src=MYMAC) / ARP(op=1, hwsrc=MYMAC, psrc=FAKE,
+      pdst=GUEST_IP), iface=IFACE)
+time.sleep(0.5)
+PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 5010
+def tx(seg):
+    sendp(Ether(dst=GUEST_MAC, src=MYMAC) / IP(src=FAKE, dst=GUEST_IP) / seg,
+          iface=IFACE)
+def expect(send, pred, timeout=4):
+    s = AsyncSniffer(iface=IFACE, filter="tcp and src host " + GUEST_IP,
+                     lfilter=lambda p: TCP in p and pred(p[TCP]), count=1,
+                     timeout=timeout)
+    s.start(); time.sleep(0.2)
+    if send is not None: tx(send)
+    s.join()
+    return s.results[0][TCP] if s.results else None
+def check(name, ok):
+    print(("ok " if ok else "FAIL ") + name, flush=True)
+
+# 1. malformed options in SYNs: answered with a SYN-ACK, never a crash
+#    NOP, WS=7, then a timestamp whose length runs past the header
+bad1 = b'\x01\x03\x03\x07\x08\x0a\x00\x00\x00\x01\x00\x00'
+sa = expect(TCP(sport=41001, dport=PORT, flags='S', seq=100, dataofs=8) / bad1,
+            lambda t: t.flags == 'SA' and t.dport == 41001)
+check("syn_truncated_ts_option", sa is not None and
+      dict(sa.options).get('WScale') is not None and
+      'Timestamp' not in dict(sa.options))
+tx(TCP(sport=41001, dport=PORT, flags='R', seq=101))
+#    an option of length 0 (would loop forever if trusted), then length 1
+bad2 = b'\x02\x00\x05\xb4\x13\x01\x00\x00'
+sa = expect(TCP(sport=41002, dport=PORT, flags='S', seq=200, dataofs=7) / bad2,
+            lambda t: t.flags == 'SA' and t.dport == 41002)
+check("syn_zero_length_option", sa is not None)
+tx(TCP(sport=41002, dport=PORT, flags='R', seq=201))
+
+# 2. a clean connection
+SP = 41010
+sa = expect(TCP(sport=SP, dport=PORT, flags='S', seq=1000, window=65535,
+                options=[('MSS', 1460)]),
+            lambda t: t.flags == 'SA' and t.dport == SP)
+check("handshake", sa is not None)
+gseq = sa.seq + 1
+myseq = 1001
+tx(TCP(sport=SP, dport=PORT, flags='A', seq=myseq, ack=gseq, window=65535))
+time.sleep(0.3)
+
+# 3. data the guest echoes; we do not ACK it: the guest retransmits (RTO)
+d = expect(TCP(sport=SP, dport=PORT, flags='PA', seq=myseq, ack=gseq,
+               window=65535) / b"hello",
+           lambda t: t.dport == SP and len(t.payload) == 5)
+myseq += 5
+check("echo", d is not None and bytes(d.payload) == b"hello")
+r = expect(None, lambda t: t.dport == SP and len(t.payload) == 5 and
+           t.seq == d.seq, timeout=5)
+check("retransmission_after_rto", r is not None)
+gseq += 5
+tx(TCP(sport=SP, dport=PORT, flags='A', seq=myseq, ack=gseq, window=65535))
+time.sleep(0.3)
+
+# 4. RFC 5961: in-window RST -> challenge ACK; SYN -> challenge ACK;
+#    RST outside the window -> nothing
+c = expect(TCP(sport=SP, dport=PORT, flags='R', seq=myseq + 100),
+           lambda t: t.dport == SP and t.flags == 'A' and t.ack == myseq)
+check("rst_in_window_challenge_ack", c is not None)
+c = expect(TCP(sport=SP, dport=PORT, flags='S', seq=myseq + 7777),
+           lambda t: t.dport == SP and t.flags == 'A' and t.ack == myseq)
+check("syn_established_challenge_ack", c is not None)
+c = expect(TCP(sport=SP, dport=PORT, flags='R', seq=myseq + 10**9),
+           lambda t: t.dport == SP, timeout=2)
+check("rst_out_of_window_ignored", c is None)
+
+# 5. zero window: we close our window, send data to echo; the guest must
+#    probe (an ACK below snd_una, no data) instead of sending
+p = expect(TCP(sport=SP, dport=PORT, flags='PA', seq=myseq, ack=gseq,
+               window=0) / b"world",
+           lambda t: t.dport == SP and len(t.payload) == 0 and
+           t.seq == (gseq - 1) % 2**32, timeout=8)
+myseq += 5
+check("zero_window_probe", p is not None)
+
+# 6. the exact RST ends it
+tx(TCP(sport=SP, dport=PORT, flags='R', seq=myseq))
+time.sleep(0.5)
+arp.stop()
+"""
+
+
+def test_scapy_malformed_options_rfc5961_retransmission_zero_window(netpeer):
+    p = netpeer()
+    before, ext0 = tcp_row(p), netstat(p)["TcpExt"]
+    p.g.send("tcptest echo 5010 1\r")
+    p.g.wait_for(r"listening on 5010")
+    out = p.scapy(SCAPY_EDGE, timeout=120).stdout
+    print(out)
+    assert "FAIL" not in out, out
+    for name in ("syn_truncated_ts_option", "syn_zero_length_option",
+                 "handshake", "echo", "retransmission_after_rto",
+                 "rst_in_window_challenge_ack", "syn_established_challenge_ack",
+                 "rst_out_of_window_ignored", "zero_window_probe"):
+        assert f"ok {name}" in out, name
+    p.g.wait_for(rb"echoed", timeout=30)
+    after, ext1 = tcp_row(p), netstat(p)["TcpExt"]
+    assert after["RetransSegs"] > before["RetransSegs"]
+    assert ext1["TCPChallengeACK"] - ext0["TCPChallengeACK"] == 2
+    assert ext1["TCPSYNChallenge"] - ext0["TCPSYNChallenge"] == 1
+    assert after["EstabResets"] - before["EstabResets"] >= 1
