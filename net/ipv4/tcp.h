@@ -262,7 +262,7 @@ static inline bool before(uint32_t seq1, uint32_t seq2)
 	return (int32_t)(seq1 - seq2) < 0;
 }
 #define after(seq2, seq1) before(seq1, seq2)
-/* seq1 <= seq2 <= seq3 in sequence space */
+/* is seq2 <= seq1 <= seq3 in sequence space? (Linux's argument order) */
 static inline bool between(uint32_t seq1, uint32_t seq2, uint32_t seq3)
 {
 	return seq3 - seq2 >= seq1 - seq2;
