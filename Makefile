@@ -121,7 +121,7 @@ $(BUILD)/initramfs.cpio: $(USER_TARGETS) $(shell find user/root -type f 2>/dev/n
 , := ,
 # `make run CMDLINE="console=ttyS0 selftest=all"` changes the GRUB entry; the
 # file below changes only when CMDLINE does, so the ISO is rebuilt just then.
-CMDLINE ?= console=ttyS0 loglevel=7
+CMDLINE ?= console=ttyS0 loglevel=7 ip=10.0.2.15::10.0.2.2:255.255.255.0::eth0:off
 $(BUILD)/cmdline: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@

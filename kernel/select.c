@@ -202,7 +202,8 @@ static int do_poll(struct pollfd *fds, unsigned int nfds,
 			if (fds[i].revents)
 				count++;
 		}
-		pt->_qproc = NULL; /* registered once is enough */
+		if (pt)
+			pt->_qproc = NULL; /* registered once is enough */
 		if (!count && wait->error)
 			count = wait->error;
 		if (!count && signal_pending(current))

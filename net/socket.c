@@ -53,10 +53,10 @@ int sock_register(const struct net_proto_family *ops)
 		return -EEXIST;
 	net_families[ops->family] = ops;
 	pr_info("NET: Registered PF_%s protocol family\n",
-		ops->family == AF_INET	   ? "INET" :
+		ops->family == AF_INET	 ? "INET" :
 		ops->family == AF_PACKET ? "PACKET" :
-		ops->family == AF_UNIX	   ? "UNIX" :
-					     "?");
+		ops->family == AF_UNIX	 ? "UNIX" :
+					   "?");
 	return 0;
 }
 
@@ -118,7 +118,8 @@ struct socket *sockfd_lookup(int fd, int *err)
 
 int sock_alloc_file(struct socket *sock, int flags, struct file **res)
 {
-	int err = alloc_file_pseudo(S_IFSOCK | 0777, O_RDWR | (flags & O_NONBLOCK),
+	int err = alloc_file_pseudo(S_IFSOCK | 0777,
+				    O_RDWR | (flags & O_NONBLOCK),
 				    &socket_file_ops, sock, res);
 
 	if (err)
@@ -263,7 +264,8 @@ static long sock_do_ioctl(struct socket *sock, unsigned int cmd,
 	bool need_copyout = false;
 	int err;
 
-	err = sock->ops->ioctl ? sock->ops->ioctl(sock, cmd, arg) : -ENOIOCTLCMD;
+	err = sock->ops->ioctl ? sock->ops->ioctl(sock, cmd, arg) :
+				 -ENOIOCTLCMD;
 	if (err != -ENOIOCTLCMD)
 		return err;
 	if (!is_socket_ioctl_cmd(cmd))
@@ -389,7 +391,8 @@ long sys_bind(int fd, struct sockaddr __user *umyaddr, int addrlen)
 		return err;
 	err = move_addr_to_kernel(umyaddr, addrlen, &address);
 	if (!err)
-		err = sock->ops->bind(sock, (struct sockaddr *)&address, addrlen);
+		err = sock->ops->bind(sock, (struct sockaddr *)&address,
+				      addrlen);
 	sockfd_put(sock);
 	return err;
 }
@@ -461,10 +464,11 @@ long sys_accept4(int fd, struct sockaddr __user *upeer_sockaddr,
 	if (err < 0)
 		goto out_fd;
 	if (upeer_sockaddr) {
-		len = newsock->ops->getname(newsock, (struct sockaddr *)&address, 2);
+		len = newsock->ops->getname(newsock,
+					    (struct sockaddr *)&address, 2);
 		err = len < 0 ? -ECONNABORTED :
-			move_addr_to_user(&address, len, upeer_sockaddr,
-					  upeer_addrlen);
+				move_addr_to_user(&address, len, upeer_sockaddr,
+						  upeer_addrlen);
 		if (err < 0)
 			goto out_fd;
 	}
@@ -501,7 +505,8 @@ static long do_getname(int fd, struct sockaddr __user *usockaddr,
 	memset(&address, 0, sizeof(address));
 	err = sock->ops->getname(sock, (struct sockaddr *)&address, peer);
 	if (err >= 0)
-		err = move_addr_to_user(&address, err, usockaddr, usockaddr_len);
+		err = move_addr_to_user(&address, err, usockaddr,
+					usockaddr_len);
 	sockfd_put(sock);
 	return err;
 }
@@ -520,8 +525,8 @@ long sys_getpeername(int fd, struct sockaddr __user *usockaddr,
 
 /* One user buffer as a message's data: checked against TASK_SIZE here,
  * page by page when copied. */
-static int import_single_range(void __user *buf, size_t len,
-			       struct iovec *iov, struct iov_iter *i)
+static int import_single_range(void __user *buf, size_t len, struct iovec *iov,
+			       struct iov_iter *i)
 {
 	if (len > 0x7fffffffUL)
 		len = 0x7fffffffUL; /* Linux: MAX_RW_COUNT */
@@ -764,7 +769,8 @@ long sys_setsockopt(int fd, int level, int optname, char __user *optval,
 	if (level == SOL_SOCKET)
 		err = sock_setsockopt(sock, level, optname, optval, optlen);
 	else if (sock->ops->setsockopt)
-		err = sock->ops->setsockopt(sock, level, optname, optval, optlen);
+		err = sock->ops->setsockopt(sock, level, optname, optval,
+					    optlen);
 	else
 		err = -EOPNOTSUPP;
 	sockfd_put(sock);
@@ -783,7 +789,8 @@ long sys_getsockopt(int fd, int level, int optname, char __user *optval,
 	if (level == SOL_SOCKET)
 		err = sock_getsockopt(sock, level, optname, optval, optlen);
 	else if (sock->ops->getsockopt)
-		err = sock->ops->getsockopt(sock, level, optname, optval, optlen);
+		err = sock->ops->getsockopt(sock, level, optname, optval,
+					    optlen);
 	else
 		err = -EOPNOTSUPP;
 	sockfd_put(sock);
@@ -816,12 +823,12 @@ long sys_getsockopt(int fd, int level, int optname, char __user *optval,
 
 /* Arguments per call, as Linux's nargs[] (in longs here). */
 static const unsigned char socketcall_nargs[SYS_SENDMMSG + 1] = {
-	[SYS_SOCKET] = 3,      [SYS_BIND] = 3,	      [SYS_CONNECT] = 3,
-	[SYS_LISTEN] = 2,      [SYS_ACCEPT] = 3,      [SYS_GETSOCKNAME] = 3,
-	[SYS_GETPEERNAME] = 3, [SYS_SOCKETPAIR] = 4,  [SYS_SEND] = 4,
-	[SYS_RECV] = 4,	       [SYS_SENDTO] = 6,      [SYS_RECVFROM] = 6,
-	[SYS_SHUTDOWN] = 2,    [SYS_SETSOCKOPT] = 5,  [SYS_GETSOCKOPT] = 5,
-	[SYS_SENDMSG] = 3,     [SYS_RECVMSG] = 3,     [SYS_ACCEPT4] = 4,
+	[SYS_SOCKET] = 3,      [SYS_BIND] = 3,	     [SYS_CONNECT] = 3,
+	[SYS_LISTEN] = 2,      [SYS_ACCEPT] = 3,     [SYS_GETSOCKNAME] = 3,
+	[SYS_GETPEERNAME] = 3, [SYS_SOCKETPAIR] = 4, [SYS_SEND] = 4,
+	[SYS_RECV] = 4,	       [SYS_SENDTO] = 6,     [SYS_RECVFROM] = 6,
+	[SYS_SHUTDOWN] = 2,    [SYS_SETSOCKOPT] = 5, [SYS_GETSOCKOPT] = 5,
+	[SYS_SENDMSG] = 3,     [SYS_RECVMSG] = 3,    [SYS_ACCEPT4] = 4,
 	[SYS_RECVMMSG] = 5,    [SYS_SENDMMSG] = 4,
 };
 
@@ -859,7 +866,8 @@ long sys_socketcall(int call, unsigned long __user *args)
 	case SYS_SENDTO:
 		return sys_sendto(a[0], P(a[1]), a[2], a[3], P(a[4]), a[5]);
 	case SYS_RECVFROM:
-		return sys_recvfrom(a[0], P(a[1]), a[2], a[3], P(a[4]), P(a[5]));
+		return sys_recvfrom(a[0], P(a[1]), a[2], a[3], P(a[4]),
+				    P(a[5]));
 	case SYS_SHUTDOWN:
 		return sys_shutdown(a[0], a[1]);
 	case SYS_SETSOCKOPT:

@@ -152,11 +152,11 @@ struct msghdr {
 /* ---- struct socket ---- */
 
 typedef enum {
-	SS_FREE = 0,	   /* not allocated */
-	SS_UNCONNECTED,	   /* unconnected to any socket */
-	SS_CONNECTING,	   /* in process of connecting */
-	SS_CONNECTED,	   /* connected to socket */
-	SS_DISCONNECTING,  /* in process of disconnecting */
+	SS_FREE = 0,	  /* not allocated */
+	SS_UNCONNECTED,	  /* unconnected to any socket */
+	SS_CONNECTING,	  /* in process of connecting */
+	SS_CONNECTED,	  /* connected to socket */
+	SS_DISCONNECTING, /* in process of disconnecting */
 } socket_state;
 
 struct proto_ops;
@@ -170,8 +170,8 @@ struct socket {
 	socket_state state;
 	short type; /* SOCK_DGRAM, ... */
 	unsigned long flags;
-	struct file *file;  /* back pointer, not referenced */
-	struct sock *sk;    /* the protocol's half */
+	struct file *file; /* back pointer, not referenced */
+	struct sock *sk;   /* the protocol's half */
 	const struct proto_ops *ops;
 	wait_queue_head_t wq; /* sleepers in recv/poll/epoll: sk->sk_wq */
 };

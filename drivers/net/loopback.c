@@ -26,6 +26,7 @@
 #include "net/core/netdevice.h"
 #include "net/ethernet/etherdevice.h"
 #include "net/ethernet/if_ether.h"
+#include "net/ethtool/ethtool.h"
 
 struct net_device *loopback_dev;
 
@@ -54,6 +55,16 @@ static const struct net_device_ops loopback_ops = {
 	.ndo_start_xmit = loopback_xmit,
 };
 
+/* `ethtool lo`: "Link detected: yes", always. Linux: always_on. */
+static uint32_t always_on(struct net_device *dev)
+{
+	return 1;
+}
+
+static const struct ethtool_ops loopback_ethtool_ops = {
+	.get_link = always_on,
+};
+
 /* The device's shape (alloc_netdev's setup). Linux: loopback_setup. */
 static void loopback_setup(struct net_device *dev)
 {
@@ -67,6 +78,7 @@ static void loopback_setup(struct net_device *dev)
 	dev->tx_queue_len = 1000; /* Linux: DEFAULT_TX_QUEUE_LEN */
 	dev->header_ops = &eth_header_ops;
 	dev->netdev_ops = &loopback_ops;
+	dev->ethtool_ops = &loopback_ethtool_ops;
 }
 
 /* Boot, process context, before the NIC drivers. 0 or -errno. */

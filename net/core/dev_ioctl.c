@@ -27,31 +27,54 @@
 #include "net/core/if.h"
 #include "net/core/netdevice.h"
 #include "net/ethtool/ethtool.h"
+#include "net/ipv4/in.h"
+#include "net/ipv4/inetdevice.h"
 
 /* ---- SIOCGIFCONF ---- */
 
-static gifconf_func_t *gifconf_list[AF_MAX];
-
 /*
- * A protocol that has addresses (IPv4: inet_gifconf) registers how to list
- * them. Linux had exactly this until 5.14 (now it calls inet_gifconf
- * directly); the hook keeps net/core free of IPv4 headers.
+ * dev's IPv4 addresses as struct ifreqs (name = the address's label,
+ * "eth0" or "eth0:1"; ifr_addr = a sockaddr_in) into the user buffer buf
+ * of len bytes. buf NULL: just the bytes needed. Returns the bytes
+ * written, or -EFAULT. Linux: inet_gifconf (net/ipv4/devinet.c).
  */
-int register_gifconf(unsigned int family, gifconf_func_t *gifconf)
+static int ifconf_inet_dev(struct net_device *dev, char __user *buf, int len)
 {
-	if (family >= AF_MAX)
-		return -EINVAL;
-	gifconf_list[family] = gifconf;
-	return 0;
+	struct in_device *in_dev = __in_dev_get(dev);
+	const struct in_ifaddr *ifa;
+	int done = 0;
+
+	if (!in_dev)
+		return 0;
+	in_dev_for_each_ifa(ifa, in_dev) {
+		struct sockaddr_in sin = { .sin_family = AF_INET,
+					   .sin_addr.s_addr = ifa->ifa_local };
+		struct ifreq ifr;
+
+		if (!buf) {
+			done += sizeof(ifr);
+			continue;
+		}
+		if (len < (int)sizeof(ifr))
+			break;
+		memset(&ifr, 0, sizeof(ifr));
+		strlcpy(ifr.ifr_name, ifa->ifa_label, IFNAMSIZ);
+		memcpy(&ifr.ifr_addr, &sin, sizeof(sin));
+		if (copy_to_user(buf + done, &ifr, sizeof(ifr)))
+			return -EFAULT;
+		len -= sizeof(ifr);
+		done += sizeof(ifr);
+	}
+	return done;
 }
 
 /*
- * SIOCGIFCONF: one struct ifreq (name + address) per address, for every
- * device and family, written to the user buffer ifc->ifc_buf of
- * ifc->ifc_len bytes; ifc_len comes back as the bytes used. With a NULL
- * buffer, ifc_len comes back as the bytes a full answer needs. A buffer
- * that is too small gets the entries that fit (as Linux). -EFAULT if the
- * buffer cannot be written.
+ * SIOCGIFCONF: one struct ifreq (name + address) per IPv4 address of
+ * every device, written to the user buffer ifc->ifc_buf of ifc->ifc_len
+ * bytes; ifc_len comes back as the bytes used. With a NULL buffer,
+ * ifc_len comes back as the bytes a full answer needs. A buffer that is
+ * too small gets the entries that fit, as in Linux. 0, -EINVAL (negative
+ * length) or -EFAULT (buffer not writable).
  */
 int dev_ifconf(struct ifconf *ifc)
 {
@@ -62,22 +85,12 @@ int dev_ifconf(struct ifconf *ifc)
 	if (pos && len < 0)
 		return -EINVAL;
 	for_each_netdev(dev) {
-		for (int i = 0; i < AF_MAX; i++) {
-			int done;
+		int done = ifconf_inet_dev(dev, pos ? pos + total : NULL,
+					   len - total);
 
-			if (!gifconf_list[i])
-				continue;
-			if (!pos)
-				done = gifconf_list[i](dev, NULL, 0,
-						       sizeof(struct ifreq));
-			else
-				done = gifconf_list[i](dev, pos + total,
-						       len - total,
-						       sizeof(struct ifreq));
-			if (done < 0)
-				return -EFAULT;
-			total += done;
-		}
+		if (done < 0)
+			return -EFAULT;
+		total += done;
 	}
 	ifc->ifc_len = total;
 	return 0;

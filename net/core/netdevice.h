@@ -421,16 +421,8 @@ int dev_proc_init(void); /* registers them, and netdev_budget; boot */
 struct ifreq;
 struct ifconf;
 int dev_ioctl(unsigned int cmd, struct ifreq *ifr, bool *need_copyout);
-/* SIOCGIFCONF; ifc is the kernel copy, ifc->ifc_buf a user pointer. */
+/* SIOCGIFCONF (one ifreq per IPv4 address); ifc is the kernel copy,
+ * ifc->ifc_buf a user pointer. */
 int dev_ifconf(struct ifconf *ifc);
-/*
- * A family lists its addresses for SIOCGIFCONF: for dev, write struct
- * ifreqs (size bytes each) to the user buffer buf of len bytes and return
- * the bytes written; with buf NULL return the bytes needed; -EFAULT.
- * IPv4 registers inet_gifconf for AF_INET.
- */
-typedef int gifconf_func_t(struct net_device *dev, char *buf, int len,
-			   int size);
-int register_gifconf(unsigned int family, gifconf_func_t *gifconf);
 
 #endif

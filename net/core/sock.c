@@ -22,6 +22,7 @@
 #include "lib/string.h"
 #include "net/core/dst.h"
 #include "net/core/netdevice.h"
+#include "net/ipv4/tcp_states.h"
 
 int sk_live_count;
 
@@ -73,7 +74,7 @@ void sock_init_data(struct socket *sock, struct sock *sk)
 	sk->sk_sndbuf = SK_WMEM_DEFAULT;
 	sk->sk_rcvtimeo = MAX_SCHEDULE_TIMEOUT;
 	sk->sk_sndtimeo = MAX_SCHEDULE_TIMEOUT;
-	sk->sk_state = 7; /* TCP_CLOSE */
+	sk->sk_state = TCP_CLOSE;
 	sk->sk_state_change = sock_def_wakeup;
 	sk->sk_data_ready = sock_def_readable;
 	sk->sk_write_space = sock_def_write_space;
@@ -118,7 +119,8 @@ void sock_wfree(struct sk_buff *skb)
 	struct sock *sk = skb->sk;
 
 	if (atomic_sub_return(skb->truesize, &sk->sk_wmem_alloc) == 0) {
-		__sk_free(sk); /* the sock was closed while this was in flight */
+		__sk_free(
+			sk); /* the sock was closed while this was in flight */
 		return;
 	}
 	if (!sock_flag(sk, SOCK_DEAD))
@@ -141,27 +143,48 @@ void skb_set_owner_w(struct sk_buff *skb, struct sock *sk)
 	atomic_add(skb->truesize, &sk->sk_wmem_alloc);
 }
 
+/* Room in the send buffer again, or a reason not to wait any more. */
+static bool sock_wmem_wait_done(struct sock *sk)
+{
+	return sk_wmem_alloc_get(sk) < sk->sk_sndbuf || sk->sk_err ||
+	       (sk->sk_shutdown & SEND_SHUTDOWN);
+}
+
 /*
  * A skb with `size` bytes of room for a datagram being sent, charged to
- * sk. Linux sleeps here (up to SO_SNDTIMEO) while sk_wmem_alloc is over
- * sk_sndbuf; rxos's sent datagrams leave the stack before the call returns
- * or sit in a device ring, so it just refuses: -EAGAIN when nonblocking,
- * else -ENOBUFS.
+ * sk. While the socket's sent-but-not-yet-freed skbs fill sk_sndbuf, wait
+ * (up to SO_SNDTIMEO) for sock_wfree -> sk_write_space to make room.
+ * NULL with *errcode: the pending socket error, -EPIPE after
+ * shutdown(SHUT_WR), -EAGAIN (nonblocking, or the timeout ran out),
+ * -ERESTARTSYS/-EINTR (a signal), -ENOBUFS (no memory).
+ * Process context. Linux: sock_alloc_send_pskb + sock_wait_for_wmem.
  */
 struct sk_buff *sock_alloc_send_skb(struct sock *sk, unsigned long size,
 				    int noblock, int *errcode)
 {
+	long timeo = sock_sndtimeo(sk, noblock);
 	struct sk_buff *skb;
 
-	*errcode = sock_error(sk);
-	if (*errcode)
-		return NULL;
-	*errcode = -EPIPE;
-	if (sk->sk_shutdown & SEND_SHUTDOWN)
-		return NULL;
-	if (sk_wmem_alloc_get(sk) >= sk->sk_sndbuf) {
-		*errcode = noblock ? -EAGAIN : -ENOBUFS;
-		return NULL;
+	for (;;) {
+		*errcode = sock_error(sk);
+		if (*errcode)
+			return NULL;
+		*errcode = -EPIPE;
+		if (sk->sk_shutdown & SEND_SHUTDOWN)
+			return NULL;
+		if (sk_wmem_alloc_get(sk) < sk->sk_sndbuf)
+			break;
+		*errcode = -EAGAIN;
+		if (!timeo)
+			return NULL;
+		timeo = wait_event_interruptible_timeout(
+			*sk_sleep(sk), sock_wmem_wait_done(sk), timeo);
+		if (timeo < 0) {
+			*errcode = sock_intr_errno(sk->sk_sndtimeo);
+			return NULL;
+		}
+		if (!timeo && !sock_wmem_wait_done(sk))
+			return NULL; /* SO_SNDTIMEO ran out: -EAGAIN */
 	}
 	skb = alloc_skb(size, GFP_KERNEL);
 	if (!skb) {
@@ -244,8 +267,8 @@ void sock_def_readable(struct sock *sk)
 	wait_queue_head_t *wq = sk->sk_wq;
 
 	if (wq && waitqueue_active(wq))
-		wake_up_interruptible_poll(wq, EPOLLIN | EPOLLPRI | EPOLLRDNORM |
-						       EPOLLRDBAND);
+		wake_up_interruptible_poll(
+			wq, EPOLLIN | EPOLLPRI | EPOLLRDNORM | EPOLLRDBAND);
 }
 
 /* Sent memory was freed: a writer waiting for sndbuf space may go on. */
@@ -293,8 +316,7 @@ static int sock_rcv_wait_done(struct sock *sk)
  * MSG_PEEK leaves it queued (with an extra reference: free it with
  * skb_free_datagram either way). Process context; sleeps on sk_wq.
  */
-struct sk_buff *skb_recv_datagram(struct sock *sk, unsigned int flags,
-				  int *err)
+struct sk_buff *skb_recv_datagram(struct sock *sk, unsigned int flags, int *err)
 {
 	long timeo = sock_rcvtimeo(sk, flags & MSG_DONTWAIT);
 	struct sk_buff *skb;
@@ -320,9 +342,8 @@ struct sk_buff *skb_recv_datagram(struct sock *sk, unsigned int flags,
 		*err = -EAGAIN;
 		if (!timeo)
 			return NULL;
-		timeo = wait_event_interruptible_timeout(*sk_sleep(sk),
-							 sock_rcv_wait_done(sk),
-							 timeo);
+		timeo = wait_event_interruptible_timeout(
+			*sk_sleep(sk), sock_rcv_wait_done(sk), timeo);
 		if (timeo < 0) {
 			*err = sock_intr_errno(sk->sk_rcvtimeo);
 			return NULL;
@@ -355,8 +376,7 @@ int skb_copy_datagram_iter(const struct sk_buff *skb, int offset,
  * error is pending or the receive side is shut down; writable while the
  * send buffer has room. Registers on sk_wq, where sock_def_readable wakes.
  */
-__poll_t datagram_poll(struct file *file, struct socket *sock,
-		       poll_table *wait)
+__poll_t datagram_poll(struct file *file, struct socket *sock, poll_table *wait)
 {
 	struct sock *sk = sock->sk;
 	__poll_t mask = 0;
@@ -438,8 +458,8 @@ static int sock_set_timeout(long *timeo_p, void __user *optval,
 	if (tv.tv_sec == 0 && tv.tv_usec == 0)
 		return 0;
 	if (tv.tv_sec < MAX_SCHEDULE_TIMEOUT / HZ - 1)
-		*timeo_p = tv.tv_sec * HZ +
-			   (tv.tv_usec + USEC_PER_SEC / HZ - 1) / (USEC_PER_SEC / HZ);
+		*timeo_p = tv.tv_sec * HZ + (tv.tv_usec + USEC_PER_SEC / HZ -
+					     1) / (USEC_PER_SEC / HZ);
 	return 0;
 }
 
@@ -519,11 +539,13 @@ int sock_setsockopt(struct socket *sock, int level, int optname,
 		sock_valbool_flag(sk, SOCK_BROADCAST, val);
 		return 0;
 	case SO_SNDBUF:
-		sk->sk_sndbuf = sock_buf_size(val, SK_WMEM_MAX, SOCK_MIN_SNDBUF);
+		sk->sk_sndbuf =
+			sock_buf_size(val, SK_WMEM_MAX, SOCK_MIN_SNDBUF);
 		sk->sk_write_space(sk);
 		return 0;
 	case SO_RCVBUF:
-		sk->sk_rcvbuf = sock_buf_size(val, SK_RMEM_MAX, SOCK_MIN_RCVBUF);
+		sk->sk_rcvbuf =
+			sock_buf_size(val, SK_RMEM_MAX, SOCK_MIN_RCVBUF);
 		return 0;
 	case SO_KEEPALIVE:
 		sock_valbool_flag(sk, SOCK_KEEPOPEN, val);
@@ -598,7 +620,7 @@ static int sock_getsockopt_int(struct sock *sk, struct socket *sock,
 		*v = 1;
 		return 0;
 	case SO_ACCEPTCONN:
-		*v = sk->sk_state == 10; /* TCP_LISTEN */
+		*v = sk->sk_state == TCP_LISTEN;
 		return 0;
 	default:
 		return -ENOPROTOOPT;
@@ -631,8 +653,10 @@ int sock_getsockopt(struct socket *sock, int level, int optname,
 				 &v.tm);
 		lv = sizeof(v.tm);
 	} else if (optname == SO_BINDTODEVICE) {
-		struct net_device *dev = sk->sk_bound_dev_if ?
-			__dev_get_by_index(sk->sk_bound_dev_if) : NULL;
+		struct net_device *dev =
+			sk->sk_bound_dev_if ?
+				__dev_get_by_index(sk->sk_bound_dev_if) :
+				NULL;
 
 		if (dev)
 			strlcpy(v.name, dev->name, IFNAMSIZ);

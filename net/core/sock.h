@@ -54,8 +54,8 @@ struct dst_entry;
  */
 #define SK_RMEM_DEFAULT 212992
 #define SK_WMEM_DEFAULT 212992
-#define SK_RMEM_MAX 212992 /* net.core.rmem_max */
-#define SK_WMEM_MAX 212992 /* net.core.wmem_max */
+#define SK_RMEM_MAX 212992   /* net.core.rmem_max */
+#define SK_WMEM_MAX 212992   /* net.core.wmem_max */
 #define SOCK_MIN_RCVBUF 2304 /* Linux: 2 * (2048 + SKB overhead), rounded */
 #define SOCK_MIN_SNDBUF 4608
 
@@ -66,13 +66,13 @@ struct dst_entry;
 
 /* sk_flags bits (Linux: enum sock_flags) */
 enum sock_flags {
-	SOCK_DEAD,	   /* orphaned: its struct socket is gone */
+	SOCK_DEAD, /* orphaned: its struct socket is gone */
 	SOCK_DONE,
-	SOCK_KEEPOPEN,	   /* SO_KEEPALIVE */
-	SOCK_BROADCAST,	   /* SO_BROADCAST */
+	SOCK_KEEPOPEN,	/* SO_KEEPALIVE */
+	SOCK_BROADCAST, /* SO_BROADCAST */
 	SOCK_RCVTSTAMP,
 	SOCK_DBG,
-	SOCK_LOCALROUTE,   /* SO_DONTROUTE */
+	SOCK_LOCALROUTE, /* SO_DONTROUTE */
 	SOCK_URGINLINE,
 };
 
@@ -98,9 +98,9 @@ struct sock {
 	 * it with BHs off, softirq reads it. */
 	struct list_head sk_node;
 	bool sk_hashed;
-	unsigned char sk_reuse;	 /* SO_REUSEADDR */
+	unsigned char sk_reuse;	    /* SO_REUSEADDR */
 	unsigned char sk_userlocks; /* SOCK_BIND*_LOCK: bind() chose these */
-	int sk_bound_dev_if;	 /* SO_BINDTODEVICE ifindex, 0 = any */
+	int sk_bound_dev_if;	    /* SO_BINDTODEVICE ifindex, 0 = any */
 
 	/* State, for the protocol's state machine (TCP_ESTABLISHED, TCP_CLOSE
 	 * double as UDP's connected / unconnected, as in Linux). */
@@ -129,10 +129,10 @@ struct sock {
 	int sk_err_soft;
 
 	/* The process side. */
-	struct socket *sk_socket;  /* NULL once orphaned */
-	wait_queue_head_t *sk_wq;  /* &sk_socket->wq, NULL once orphaned */
+	struct socket *sk_socket; /* NULL once orphaned */
+	wait_queue_head_t *sk_wq; /* &sk_socket->wq, NULL once orphaned */
 	uid_t sk_uid;
-	unsigned long sk_ino;	   /* its file's inode number, for /proc */
+	unsigned long sk_ino; /* its file's inode number, for /proc */
 
 	/* Callbacks (sock_init_data sets the sock_def_* defaults). */
 	void (*sk_state_change)(struct sock *sk);
@@ -146,7 +146,7 @@ struct sock {
  * (Linux: struct proto in include/net/sock.h; udp_prot, raw_prot.) The
  * family's proto_ops (inet_dgram_ops) call these. Process context. */
 struct proto {
-	const char *name; /* "UDP" */
+	const char *name;      /* "UDP" */
 	unsigned int obj_size; /* sizeof(struct udp_sock): sk_alloc size */
 	void (*close)(struct sock *sk, long timeout);
 	int (*connect)(struct sock *sk, struct sockaddr *uaddr, int addr_len);
@@ -235,7 +235,8 @@ void sock_wfree(struct sk_buff *skb);
 void skb_set_owner_r(struct sk_buff *skb, struct sock *sk);
 /* Charge a skb being sent: sk_wmem_alloc += truesize; sock_wfree later. */
 void skb_set_owner_w(struct sk_buff *skb, struct sock *sk);
-/* A skb for sending, charged to sk; NULL with *err on -EAGAIN/-ENOBUFS. */
+/* A skb for sending, charged to sk; waits (SO_SNDTIMEO) while sk_sndbuf
+ * is full. NULL with *err (-EAGAIN, -EPIPE, -ENOBUFS, socket error). */
 struct sk_buff *sock_alloc_send_skb(struct sock *sk, unsigned long size,
 				    int noblock, int *errcode);
 

@@ -62,16 +62,13 @@ void inet_init(void)
 #include "net/ipv4/inet_common.h"
 #include "net/ipv4/inet_sock.h"
 #include "net/ipv4/route.h"
+#include "net/ipv4/tcp_states.h"
 #include "net/ipv4/udp.h"
 
 void tcp_init(void); /* net/ipv4/tcp.c (tcp.h's TCP_* clash with the defines below) */
 
 /* Ports below this need CAP_NET_BIND_SERVICE (everyone is root here). */
 #define PROT_SOCK 1024
-
-/* Linux's TCP state numbers, which UDP borrows for connected/unconnected. */
-#define TCP_ESTABLISHED 1
-#define TCP_CLOSE 7
 
 /* ---- inetsw: which proto answers socket(AF_INET, type, protocol) ---- */
 
@@ -202,12 +199,17 @@ int inet_autobind(struct sock *sk)
 {
 	struct inet_sock *inet = inet_sk(sk);
 
+	int err = 0;
+
 	if (inet->inet_num)
 		return 0;
+	local_bh_disable(); /* udp_rcv reads the port table in softirq */
 	if (!sk->sk_prot->get_port || sk->sk_prot->get_port(sk, 0))
-		return -EAGAIN;
-	inet->inet_sport = htons(inet->inet_num);
-	return 0;
+		err = -EAGAIN;
+	else
+		inet->inet_sport = htons(inet->inet_num);
+	local_bh_enable();
+	return err;
 }
 
 /*

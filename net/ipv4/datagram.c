@@ -18,8 +18,7 @@
 #include "net/ipv4/ip.h"
 #include "net/ipv4/route.h"
 #include "net/ipv4/snmp.h"
-
-#define TCP_ESTABLISHED 1
+#include "net/ipv4/tcp_states.h"
 
 /*
  * 0, or: -EINVAL (short address), -EAFNOSUPPORT (not AF_INET),

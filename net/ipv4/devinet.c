@@ -242,6 +242,24 @@ void devinet_flush(struct net_device *dev)
 	}
 }
 
+/*
+ * The device is going away (Linux: inetdev_destroy, on NETDEV_UNREGISTER):
+ * its addresses, their routes, the in_device. Whoever unregisters a
+ * device with IPv4 on it calls this first; neighbours go with
+ * neigh_ifdown(&arp_tbl, dev) and routes through it with fib_flush_dev.
+ */
+void inetdev_destroy(struct net_device *dev)
+{
+	struct in_device *in_dev = __in_dev_get(dev);
+
+	if (!in_dev)
+		return;
+	devinet_flush(dev);
+	fib_flush_dev(dev);
+	dev->ip_ptr = NULL;
+	kfree(in_dev);
+}
+
 /* ---- the ioctls ---- */
 
 static struct sockaddr_in *ifr_sin(struct ifreq *ifr)
@@ -410,7 +428,18 @@ int devinet_ioctl(unsigned int cmd, struct ifreq *ifr)
 	}
 }
 
+/*
+ * Boot, process context, after the devices are registered. Linux gives
+ * lo its 127.0.0.1/8 when lo comes up (inetdev_event, NETDEV_UP); lo is
+ * already up here (loopback_net_init opens it), so do it now. Linux also
+ * registers the netdevice notifier and the rtnetlink handlers.
+ */
 void devinet_init(void)
 {
-	/* Linux registers the netdevice notifier and rtnetlink handlers. */
+	struct net_device *dev;
+
+	for_each_netdev(dev)
+		if ((dev->flags & IFF_LOOPBACK) && !__in_dev_get(dev))
+			devinet_add_addr(dev, htonl(INADDR_LOOPBACK),
+					 inet_make_mask(8));
 }

@@ -62,14 +62,13 @@ extern const struct proto_ops inet_dgram_ops;
 
 /* connect() for datagram protocols (datagram.c): route, pick the source
  * address, remember the peer. */
-int ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr,
-			 int addr_len);
+int ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len);
 
 /* IP-level socket options, SOL_IP (ip_sockglue.c). */
-int ip_setsockopt(struct sock *sk, int level, int optname,
-		  void __user *optval, unsigned int optlen);
-int ip_getsockopt(struct sock *sk, int level, int optname,
-		  char __user *optval, int __user *optlen);
+int ip_setsockopt(struct sock *sk, int level, int optname, void __user *optval,
+		  unsigned int optlen);
+int ip_getsockopt(struct sock *sk, int level, int optname, char __user *optval,
+		  int __user *optlen);
 
 /* The socket family's part of inet_init (af_inet.c). */
 void inet_sock_init(void);

@@ -33,11 +33,11 @@ struct inet_sock {
 	__be16 inet_sport;
 	__be16 inet_dport;
 	uint16_t inet_num;
-	uint8_t tos;	   /* IP_TOS */
-	int uc_ttl;	   /* IP_TTL, -1 = the default (64) */
-	uint8_t hdrincl;   /* IP_HDRINCL: raw sockets build the IP header */
-	uint8_t recverr;   /* IP_RECVERR */
-	uint8_t is_icsk;   /* a connection socket (TCP): unused so far */
+	uint8_t tos;	 /* IP_TOS */
+	int uc_ttl;	 /* IP_TTL, -1 = the default (64) */
+	uint8_t hdrincl; /* IP_HDRINCL: raw sockets build the IP header */
+	uint8_t recverr; /* IP_RECVERR */
+	uint8_t is_icsk; /* a connection socket (TCP): unused so far */
 };
 
 static inline struct inet_sock *inet_sk(const struct sock *sk)

@@ -86,6 +86,8 @@ int inet_mask_len(__be32 mask);
 int inet_abc_len(__be32 addr);
 
 struct in_device *inetdev_init(struct net_device *dev);
+/* Before unregistering dev: its addresses, routes and in_device go. */
+void inetdev_destroy(struct net_device *dev);
 
 /*
  * A source address on dev for talking to dst: the primary address whose

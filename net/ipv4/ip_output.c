@@ -27,6 +27,7 @@
 #include "net/ethernet/if_ether.h"
 #include "net/ipv4/arp.h"
 #include "net/ipv4/icmp.h"
+#include "net/ipv4/inet_sock.h"
 #include "net/ipv4/inetdevice.h"
 #include "net/ipv4/ip.h"
 #include "net/ipv4/route.h"
@@ -252,5 +253,8 @@ int ip_build_and_send_pkt(struct sk_buff *skb, __be32 saddr, __be32 daddr,
 	skb_reset_network_header(skb);
 	memset(IPCB(skb), 0, sizeof(struct inet_skb_parm));
 	ip_build_header(ip_hdr(skb), saddr, daddr, protocol, tos);
+	if (skb->sk && skb->sk->sk_family == AF_INET &&
+	    inet_sk(skb->sk)->uc_ttl > 0) /* setsockopt IP_TTL (sockets) */
+		ip_hdr(skb)->ttl = inet_sk(skb->sk)->uc_ttl;
 	return ip_local_out(skb);
 }

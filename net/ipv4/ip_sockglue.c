@@ -63,8 +63,10 @@ static int do_ip_setsockopt(struct sock *sk, int optname, void __user *optval,
 	}
 	switch (optname) {
 	case IP_TOS:
-		inet->tos = (val & ~INET_ECN_MASK) | (inet->tos & INET_ECN_MASK);
-		sk->sk_priority = (val >> 1) & 7; /* rt_tos2priority, simplified */
+		inet->tos = (val & ~INET_ECN_MASK) |
+			    (inet->tos & INET_ECN_MASK);
+		sk->sk_priority = (val >> 1) &
+				  7; /* rt_tos2priority, simplified */
 		return 0;
 	case IP_TTL:
 		if (val != -1 && (val < 1 || val > 255))
@@ -82,8 +84,8 @@ static int do_ip_setsockopt(struct sock *sk, int optname, void __user *optval,
 	}
 }
 
-int ip_setsockopt(struct sock *sk, int level, int optname,
-		  void __user *optval, unsigned int optlen)
+int ip_setsockopt(struct sock *sk, int level, int optname, void __user *optval,
+		  unsigned int optlen)
 {
 	int err;
 
@@ -97,8 +99,7 @@ int ip_setsockopt(struct sock *sk, int level, int optname,
 
 /* Linux's rule: a buffer shorter than an int gets one byte if the value
  * fits in it; otherwise up to sizeof(int) bytes. */
-static int ip_put_int(int val, char __user *optval, int __user *optlen,
-		      int len)
+static int ip_put_int(int val, char __user *optval, int __user *optlen, int len)
 {
 	if (len < (int)sizeof(int) && len > 0 && val >= 0 && val <= 255) {
 		unsigned char ucval = val;
@@ -142,8 +143,8 @@ static int do_ip_getsockopt(struct sock *sk, int optname, char __user *optval,
 	return ip_put_int(val, optval, optlen, len);
 }
 
-int ip_getsockopt(struct sock *sk, int level, int optname,
-		  char __user *optval, int __user *optlen)
+int ip_getsockopt(struct sock *sk, int level, int optname, char __user *optval,
+		  int __user *optlen)
 {
 	int err, len;
 

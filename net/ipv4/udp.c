@@ -43,10 +43,7 @@
 #include "net/ipv4/ip.h"
 #include "net/ipv4/route.h"
 #include "net/ipv4/snmp.h"
-
-
-#define TCP_ESTABLISHED 1
-#define TCP_CLOSE 7
+#include "net/ipv4/tcp_states.h"
 
 unsigned long udp_statistics[__UDP_MIB_MAX];
 
@@ -238,18 +235,78 @@ static int udp_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 	return 0;
 }
 
-/* No socket on the port: tell the sender (unless it was broadcast or
- * multicast, which only counts IgnoredMulti) and drop. */
+/* No socket on the port: tell the sender and drop. */
 static void udp_no_socket(struct sk_buff *skb)
 {
-	if (skb->pkt_type != PACKET_HOST ||
-	    ipv4_is_multicast(ip_hdr(skb)->daddr) ||
-	    ipv4_is_lbcast(ip_hdr(skb)->daddr)) {
-		UDP_INC_STATS(UDP_MIB_IGNOREDMULTI);
-	} else {
-		UDP_INC_STATS(UDP_MIB_NOPORTS);
-		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0);
+	UDP_INC_STATS(UDP_MIB_NOPORTS);
+	icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0);
+	kfree_skb_reason(skb, SKB_DROP_REASON_NO_SOCKET);
+}
+
+/* Sent to many: a broadcast or multicast address (the route says so, or
+ * the link-layer address did). */
+static bool udp_is_mcast(const struct sk_buff *skb)
+{
+	const struct rtable *rt = skb_rtable(skb);
+	__be32 daddr = ip_hdr(skb)->daddr;
+
+	if (rt && (rt->rt_flags & (RTCF_BROADCAST | RTCF_MULTICAST)))
+		return true;
+	return skb->pkt_type == PACKET_BROADCAST ||
+	       skb->pkt_type == PACKET_MULTICAST || ipv4_is_multicast(daddr) ||
+	       ipv4_is_lbcast(daddr);
+}
+
+/* Does sk want a broadcast/multicast datagram (Linux: __udp_is_mcast_sock)?
+ * Every field it fixed must match; unlike unicast there is no "best". */
+static bool udp_mcast_match(struct sock *sk, __be32 saddr, __be16 sport,
+			    __be32 daddr, unsigned short hnum, int dif)
+{
+	struct inet_sock *inet = inet_sk(sk);
+
+	return inet->inet_num == hnum &&
+	       (!inet->inet_daddr || inet->inet_daddr == saddr) &&
+	       (!inet->inet_dport || inet->inet_dport == sport) &&
+	       (!inet->inet_rcv_saddr || inet->inet_rcv_saddr == daddr) &&
+	       (!sk->sk_bound_dev_if || sk->sk_bound_dev_if == dif);
+}
+
+/*
+ * A broadcast or multicast datagram goes to every matching socket: a
+ * clone to each but the last, which gets skb itself. None: IgnoredMulti,
+ * and no ICMP error (RFC 1122 3.2.2: never about a broadcast). Linux:
+ * __udp4_lib_mcast_deliver (which also checks group membership filters).
+ */
+static void udp_mcast_deliver(struct sk_buff *skb, const struct udphdr *uh,
+			      int dif)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	unsigned short hnum = ntohs(uh->dest);
+	struct sock *sk, *last = NULL;
+
+	list_for_each_entry(sk, &udp_table, sk_node) {
+		struct sk_buff *nskb;
+
+		if (!udp_mcast_match(sk, iph->saddr, uh->source, iph->daddr,
+				     hnum, dif))
+			continue;
+		if (last) {
+			nskb = skb_clone(skb, GFP_ATOMIC);
+			if (!nskb) {
+				atomic_inc(&last->sk_drops);
+				UDP_INC_STATS(UDP_MIB_RCVBUFERRORS);
+				UDP_INC_STATS(UDP_MIB_INERRORS);
+			} else {
+				udp_queue_rcv_skb(last, nskb);
+			}
+		}
+		last = sk;
 	}
+	if (last) {
+		udp_queue_rcv_skb(last, skb);
+		return;
+	}
+	UDP_INC_STATS(UDP_MIB_IGNOREDMULTI);
 	kfree_skb_reason(skb, SKB_DROP_REASON_NO_SOCKET);
 }
 
@@ -268,15 +325,13 @@ static void udp_no_socket(struct sk_buff *skb)
  *   1. the 8-byte header is there                    PKT_TOO_SMALL
  *   2. 8 <= uh->len <= bytes received; trim to uh->len  PKT_TOO_SMALL
  *   3. checksum, unless 0 (none sent)         UDP_CSUM (+ InCsumErrors)
- * Then the lookup: the socket matching the most fields wins (connected
- * 4-tuple, then bound address, then INADDR_ANY: compute_score). None:
+ * Broadcast/multicast: a copy to every matching socket (udp_mcast_deliver).
+ * Unicast: the socket matching the most fields wins (connected 4-tuple,
+ * then bound address, then INADDR_ANY: compute_score). None:
  * NoPorts, ICMP port unreachable to the sender, drop NO_SOCKET. Found:
  * udp_queue_rcv_skb (RcvbufErrors + SOCKET_RCVBUFF if full), which ends in
  * sk_data_ready - stage 14. InDatagrams is counted when a reader takes it
  * (udp_recvmsg), as in Linux.
- *
- * Linux also delivers a broadcast/multicast datagram to every matching
- * socket (__udp4_lib_mcast_deliver); rxos gives it to the best match only.
  */
 int udp_rcv(struct sk_buff *skb)
 {
@@ -300,6 +355,10 @@ int udp_rcv(struct sk_buff *skb)
 		goto drop;
 	}
 	iph = ip_hdr(skb);
+	if (udp_is_mcast(skb)) {
+		udp_mcast_deliver(skb, uh, skb->dev ? skb->dev->ifindex : 0);
+		return 0;
+	}
 	sk = __udp4_lib_lookup(iph->saddr, uh->source, iph->daddr, uh->dest,
 			       skb->dev ? skb->dev->ifindex : 0);
 	if (!sk) {
@@ -500,8 +559,8 @@ static int udp_route(struct sock *sk, struct flowi4 *fl4, struct rtable **rtp)
  * fragments above the MTU). A checksum that sums to 0 is sent as 0xffff:
  * 0 would mean "no checksum" (RFC 768). Consumes skb. Linux: udp_send_skb.
  */
-static int udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4,
-			__be16 sport, __be16 dport)
+static int udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4, __be16 sport,
+			__be16 dport)
 {
 	unsigned int ulen = skb->len + sizeof(struct udphdr);
 	struct udphdr *uh = skb_push(skb, sizeof(*uh));
@@ -532,8 +591,8 @@ static int udp_send_skb(struct sk_buff *skb, struct flowi4 *fl4,
 static struct sk_buff *udp_make_skb(struct sock *sk, struct msghdr *msg,
 				    size_t len, int *err)
 {
-	unsigned int hh = MAX_HEADER + sizeof(struct iphdr) +
-			  sizeof(struct udphdr);
+	unsigned int hh =
+		MAX_HEADER + sizeof(struct iphdr) + sizeof(struct udphdr);
 	struct sk_buff *skb;
 
 	skb = sock_alloc_send_skb(sk, hh + len, msg->msg_flags & MSG_DONTWAIT,
@@ -558,8 +617,9 @@ static struct sk_buff *udp_make_skb(struct sock *sk, struct msghdr *msg,
  * port 0 is -EINVAL. Errors: -EMSGSIZE above 65507 bytes (what fits in
  * one IPv4 datagram), -EOPNOTSUPP for MSG_OOB, a pending socket error
  * (ECONNREFUSED after port unreachable), -ENETUNREACH (no route),
- * -EACCES (broadcast without SO_BROADCAST), -EFAULT, -ENOBUFS/-EAGAIN
- * (sndbuf full). Returns len on success.
+ * -EACCES (broadcast without SO_BROADCAST), -EFAULT, -EAGAIN (sndbuf
+ * full and nonblocking, or SO_SNDTIMEO ran out; blocking callers wait for
+ * room), -ENOBUFS. Returns len on success.
  * Linux also corks (MSG_MORE), takes ancillary data (IP_PKTINFO, TTL),
  * caches the connected route, and builds fragments while copying.
  */
@@ -697,14 +757,13 @@ static int udp4_format_sock(char *buf, int len, int pos, struct sock *sk)
 	char line[160];
 
 	scnprintf(line, sizeof(line),
-		      "%5d: %08X:%04X %08X:%04X %02X %08X:%08X %02X:%08lX "
-		      "%08X %5u %8d %lu %d %08lx %u",
-		      inet->inet_num & (UDP_HTABLE_SIZE - 1),
-		      inet->inet_rcv_saddr, ntohs(inet->inet_sport),
-		      inet->inet_daddr, ntohs(inet->inet_dport), sk->sk_state,
-		      sk_wmem_alloc_get(sk), sk_rmem_alloc_get(sk), 0, 0UL, 0,
-		      sk->sk_uid, 0, sk->sk_ino, atomic_read(&sk->sk_refcnt),
-		      0UL, atomic_read(&sk->sk_drops));
+		  "%5d: %08X:%04X %08X:%04X %02X %08X:%08X %02X:%08lX "
+		  "%08X %5u %8d %lu %d %08lx %u",
+		  inet->inet_num & (UDP_HTABLE_SIZE - 1), inet->inet_rcv_saddr,
+		  ntohs(inet->inet_sport), inet->inet_daddr,
+		  ntohs(inet->inet_dport), sk->sk_state, sk_wmem_alloc_get(sk),
+		  sk_rmem_alloc_get(sk), 0, 0UL, 0, sk->sk_uid, 0, sk->sk_ino,
+		  atomic_read(&sk->sk_refcnt), 0UL, atomic_read(&sk->sk_drops));
 	return proc_printf(buf, len, pos, "%-127s\n", line);
 }
 
@@ -737,8 +796,8 @@ static const char *const udp_mib_names[__UDP_MIB_MAX] = {
  * below). UdpLite follows in Linux; rxos has no UDP-Lite: zeros. */
 static int udp_snmp_show(char *buf, int len, int pos)
 {
-	return snmp_put_row(buf, len, pos, "Udp", udp_mib_names,
-			    udp_statistics, __UDP_MIB_MAX);
+	return snmp_put_row(buf, len, pos, "Udp", udp_mib_names, udp_statistics,
+			    __UDP_MIB_MAX);
 }
 
 static int udplite_snmp_show(char *buf, int len, int pos)

@@ -132,9 +132,12 @@ class NetPeer:
         # output at the start of a line: match only the latter.
         self.g.send(f"{command}; echo {end}\r")
         m = self.g.wait_for(
-            rf"(?s){re.escape(command)}; echo {end}\r\n(.*?)\r?\n{end}\r\n# ",
+            rf"(?s){re.escape(command)}; echo {end}\r\n(?:(.*?)\r?\n)?{end}\r\n"
+            # job notices ("[1]+  Done ...") may come before the prompt
+            r"(?:\[\d+\][^\r\n]*\r\n)*# ",
             timeout)
-        return m.group(1).decode("utf-8", "replace").replace("\r\n", "\n")
+        out = m.group(1) or b""  # a command without output: no line at all
+        return out.decode("utf-8", "replace").replace("\r\n", "\n")
 
     def read(self, path):
         return self.sh(f"cat {path}")

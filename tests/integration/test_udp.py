@@ -49,6 +49,13 @@ def host_py(p, code, timeout=60):
     return r.stdout
 
 
+def background(p, command):
+    """Start a guest command with & and wait until it has bound."""
+    p.g.send(command + " &\r")
+    p.g.wait_for(r"# ")
+    time.sleep(1)
+
+
 def test_host_datagrams_reach_a_guest_reader_with_their_source(netpeer):
     p = netpeer()
     before = udp_row(p)
@@ -151,3 +158,148 @@ for i in range(10):
     assert after["InErrors"] - before["InErrors"] == lost
     assert p.drop_reasons()["SOCKET_RCVBUFF"] - drops.get("SOCKET_RCVBUFF", 0) \
         == lost
+
+
+def test_poll_wakes_when_a_datagram_arrives_and_times_out_otherwise(netpeer):
+    p = netpeer()
+    p.g.send("udptest poll 5002 20000\r")
+    p.g.wait_for(r"polling on 5002")
+    time.sleep(0.5)
+    host_py(p, f"""
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.sendto(b"wake", ({p.guest_ip!r}, 5002))
+""")
+    m = p.g.wait_for(r"poll (-?\d+) revents (0x[0-9a-f]+)")
+    assert m.group(1) == b"1"
+    assert int(m.group(2), 16) & 0x1  # POLLIN
+    p.g.wait_for(r"read 4: wake")
+    p.g.wait_for(r"# ")
+    out = p.sh("udptest poll 5003 300")
+    assert "poll 0 revents 0x0" in out, out
+
+
+def test_proc_net_udp_lists_a_bound_socket_in_linux_layout(netpeer):
+    p = netpeer()
+    background(p, "udptest sink 5001 100000 4 > /tmp/sink.out")
+    text = p.read("/proc/net/udp")
+    lines = text.splitlines()
+    assert lines[0].startswith("   sl  local_address rem_address   st "
+                               "tx_queue rx_queue tr tm->when retrnsmt   uid"
+                               "  timeout inode ref pointer drops")
+    assert len(lines[0]) == 127, repr(lines[0])
+    row = [l for l in lines[1:] if " 00000000:1389 " in l]
+    assert row, text
+    f = row[0].split()
+    assert f[0] == f"{5001 % 256}:"
+    assert f[2] == "00000000:0000" and f[3] == "07"  # unconnected: TCP_CLOSE
+    assert f[4] == "00000000:00000000"
+    assert int(f[9]) > 0  # inode
+    assert len(row[0]) == 127
+    time.sleep(4)
+
+
+def test_guest_to_its_own_address_goes_through_the_stack(netpeer):
+    p = netpeer()
+    background(p, "udptest recv 5004 1 > /tmp/self.out")
+    p.g.send(f"udptest send {p.guest_ip} 5004 to-myself\r")
+    p.g.wait_for(r"sent 1")
+    p.g.wait_for(r"Done")  # the backgrounded reader got it and exited
+    p.g.wait_for(r"# ")
+    got = p.read("/tmp/self.out")
+    assert re.search(rf"from {re.escape(p.guest_ip)}:\d+ len 9: to-myself",
+                     got), got
+
+
+# ---- nc -u ---------------------------------------------------------------------
+
+
+def test_nc_listener_prints_what_the_host_sends_and_answers_it(netpeer):
+    p = netpeer()
+    p.g.send("nc -u -l -v -w 5 -p 5005\r")
+    p.g.wait_for(r"Bound on 0.0.0.0 5005")
+    out = host_py(p, f"""
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(({p.host_ip!r}, 41000)); s.settimeout(20)
+s.sendto(b"hello nc\\n", ({p.guest_ip!r}, 5005))
+time.sleep(0.5)
+print("ok")
+""")
+    assert out.strip() == "ok"
+    p.g.wait_for(rf"Connection received on {re.escape(p.host_ip)} 41000")
+    p.g.wait_for(r"hello nc")
+    p.g.wait_for(r"# ", timeout=30)  # -w 5: idle, exits
+
+
+def test_nc_client_sends_stdin_as_a_datagram(netpeer):
+    p = netpeer()
+    srv = p.ns_popen(PYTHON, "-c", f"""
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(({p.host_ip!r}, 6001)); s.settimeout(60)
+print("ready", flush=True)
+data, addr = s.recvfrom(2048)
+s.sendto(b"reply\\n", addr)
+print(repr(data), flush=True)
+""", stdout=subprocess.PIPE, text=True)
+    try:
+        assert srv.stdout.readline().strip() == "ready"
+        out = p.sh(f"echo ping-line | nc -u -w 2 {p.host_ip} 6001")
+        assert "reply" in out, out
+        assert srv.stdout.readline().strip() == repr(b"ping-line\n")
+    finally:
+        srv.kill()
+        srv.wait()
+
+
+def test_nc_without_u_or_with_a_bad_port_says_why(netpeer):
+    p = netpeer()
+    assert "only UDP (-u) is supported" in p.sh("nc 10.0.0.1 80")
+    assert "port number invalid: 99999" in p.sh("nc -u 10.0.0.1 99999")
+    assert "not a numeric IPv4 address" in p.sh("nc -u nosuchhost 80")
+
+
+def test_ip_ttl_socket_option_sets_the_ttl_of_sent_datagrams(netpeer):
+    p = netpeer()
+    srv = p.ns_popen(PYTHON, "-c", f"""
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.IPPROTO_IP, 12, 1)  # IP_RECVTTL
+s.bind(({p.host_ip!r}, 6002)); s.settimeout(60)
+print("ready", flush=True)
+for _ in range(2):
+    data, anc, flags, addr = s.recvmsg(100, 64)
+    print(data.decode(), int.from_bytes(anc[0][2], "little"), flush=True)
+""", stdout=subprocess.PIPE, text=True)
+    try:
+        assert srv.stdout.readline().strip() == "ready"
+        p.sh(f"udptest send {p.host_ip} 6002 default")
+        p.sh(f"udptest send {p.host_ip} 6002 seventeen 1 17")
+        assert srv.stdout.readline().split() == ["default", "64"]
+        assert srv.stdout.readline().split() == ["seventeen", "17"]
+    finally:
+        srv.kill()
+        srv.wait()
+
+
+def test_subnet_broadcast_reaches_a_wildcard_socket_without_icmp(netpeer):
+    p = netpeer()
+    bcast = p.subnet + ".255"
+    p.g.send("udptest recv 5006 1\r")
+    p.g.wait_for(r"listening on 5006")
+    host_py(p, f"""
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
+s.sendto(b"to-all", ({bcast!r}, 5006))
+""")
+    p.g.wait_for(rf"from {re.escape(p.host_ip)}:\d+ len 6: to-all")
+    p.g.wait_for(r"# ")
+    before = udp_row(p)
+    host_py(p, f"""
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
+s.sendto(b"nobody", ({bcast!r}, 5007))
+time.sleep(0.5)
+""")
+    after = udp_row(p)
+    assert after["IgnoredMulti"] - before["IgnoredMulti"] == 1
+    assert after["NoPorts"] == before["NoPorts"]

@@ -23,7 +23,11 @@
 #include "tests/unit/shim_procfs.h"
 #include "net/core/skbuff.c"
 #include "net/core/dev.c"
+#define proc_create_single shim_proc_create_single
+#define proc_create_rw shim_proc_create_rw
 #include "net/core/net-procfs.c"
+#undef proc_create_single
+#undef proc_create_rw
 #include "net/ethernet/eth.c"
 
 #define FAKE_RING 512

@@ -1,7 +1,16 @@
 /*
  * shim_procfs.h - proc_create_single/proc_create_rw for host unit tests of
- * code that registers /proc files: each call is recorded, so a test can
- * find a file's show/store by its path and run them (procfs itself is
+ * code that registers /proc files. Include the code under test between
+ *
+ *     #define proc_create_single shim_proc_create_single
+ *     #define proc_create_rw shim_proc_create_rw
+ *     #include "net/core/net-procfs.c"
+ *     #undef ...
+ *
+ * (so tests that bring their own proc_create_* stubs still link); each
+ * call is recorded, so a test can
+ * find a file's show/store by its path and run them (registering a path
+ * again replaces it, as tests re-run init functions) (procfs itself is
  * tested in test_procfs.c).
  */
 #ifndef RXOS_TESTS_UNIT_SHIM_PROCFS_H
@@ -22,26 +31,30 @@ struct shim_proc_file {
 static struct shim_proc_file shim_proc_files[SHIM_PROC_MAX];
 static int shim_proc_count;
 
-int proc_create_rw(const char *path, int (*show)(char *buf, int len),
-		   int (*store)(const char *buf, int len))
+static int shim_proc_create_rw(const char *path,
+			       int (*show)(char *buf, int len),
+			       int (*store)(const char *buf, int len))
 {
-	struct shim_proc_file *f;
+	struct shim_proc_file *f = NULL;
 
+	/* a second registration (a test re-running an init) replaces */
 	for (int i = 0; i < shim_proc_count; i++)
 		if (!strcmp(shim_proc_files[i].path, path))
-			return -17; /* -EEXIST */
-	if (shim_proc_count == SHIM_PROC_MAX)
+			f = &shim_proc_files[i];
+	if (!f && shim_proc_count == SHIM_PROC_MAX)
 		return -12; /* -ENOMEM */
-	f = &shim_proc_files[shim_proc_count++];
+	if (!f)
+		f = &shim_proc_files[shim_proc_count++];
 	strncpy(f->path, path, sizeof(f->path) - 1);
 	f->show = show;
 	f->store = store;
 	return 0;
 }
 
-int proc_create_single(const char *path, int (*show)(char *buf, int len))
+static int shim_proc_create_single(const char *path,
+				   int (*show)(char *buf, int len))
 {
-	return proc_create_rw(path, show, NULL);
+	return shim_proc_create_rw(path, show, NULL);
 }
 
 static struct shim_proc_file *shim_proc_find(const char *path)

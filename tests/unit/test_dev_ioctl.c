@@ -402,63 +402,63 @@ TEST(set_commands_without_support_say_eopnotsupp_or_einval)
 
 /* ---- SIOCGIFCONF ---- */
 
-/* One fake address per device, as inet_gifconf would list it. */
-static int fake_gifconf(struct net_device *dev, char *buf, int len, int size)
-{
-	struct ifreq ifr;
-
-	if (!buf)
-		return size;
-	if (len < size)
-		return 0;
-	memset(&ifr, 0, sizeof(ifr));
-	strlcpy(ifr.ifr_name, dev->name, IFNAMSIZ);
-	ifr.ifr_addr.sa_family = AF_INET;
-	if (copy_to_user(buf, &ifr, size))
-		return -EFAULT;
-	return size;
-}
-
 TEST(ifconf_lists_one_ifreq_per_address_and_checks_the_buffer)
 {
-	struct net_device *a, *b;
-	struct ifreq out[3];
+	struct in_ifaddr alias = { .ifa_local = htonl(0x0a000210),
+				   .ifa_label = "eth0:1" };
+	struct in_ifaddr primary = { .ifa_next = &alias,
+				     .ifa_local = htonl(0x0a00020f),
+				     .ifa_label = "eth0" };
+	struct in_ifaddr other = { .ifa_local = htonl(0xc0a80001),
+				   .ifa_label = "eth1" };
+	struct in_device in0 = { .ifa_list = &primary };
+	struct in_device in1 = { .ifa_list = &other };
+	struct net_device *a, *b, *c;
+	struct sockaddr_in sin;
+	struct ifreq out[4];
 	struct ifconf ifc;
 
 	netcore_reset();
 	a = eth0_up();
 	b = fake_nic_create();
+	c = fake_nic_create(); /* no IPv4 at all: lists nothing */
 	CHECK_EQ(register_netdev(b), 0);
+	CHECK_EQ(register_netdev(c), 0);
 	ifc.ifc_len = sizeof(out);
 	ifc.ifc_buf = (char *)out;
 	CHECK_EQ(dev_ifconf(&ifc), 0);
-	CHECK_EQ(ifc.ifc_len, 0); /* no family registered yet */
-	CHECK_EQ(register_gifconf(AF_INET, fake_gifconf), 0);
-	CHECK_EQ(register_gifconf(AF_MAX, fake_gifconf), -EINVAL);
+	CHECK_EQ(ifc.ifc_len, 0);
+	a->ip_ptr = &in0;
+	b->ip_ptr = &in1;
 	ifc.ifc_len = sizeof(out);
 	CHECK_EQ(dev_ifconf(&ifc), 0);
-	CHECK_EQ(ifc.ifc_len, 2 * (int)sizeof(struct ifreq));
+	CHECK_EQ(ifc.ifc_len, 3 * (int)sizeof(struct ifreq));
 	CHECK_STR(out[0].ifr_name, "eth0");
-	CHECK_STR(out[1].ifr_name, "eth1");
+	CHECK_STR(out[1].ifr_name, "eth0:1");
+	CHECK_STR(out[2].ifr_name, "eth1");
+	memcpy(&sin, &out[2].ifr_addr, sizeof(sin));
+	CHECK_EQ(sin.sin_family, AF_INET);
+	CHECK_EQ(sin.sin_addr.s_addr, htonl(0xc0a80001));
 	/* NULL buffer: how much a full answer needs */
 	ifc.ifc_buf = NULL;
 	ifc.ifc_len = 0;
 	CHECK_EQ(dev_ifconf(&ifc), 0);
-	CHECK_EQ(ifc.ifc_len, 2 * (int)sizeof(struct ifreq));
-	/* room for one: one */
+	CHECK_EQ(ifc.ifc_len, 3 * (int)sizeof(struct ifreq));
+	/* room for two and a bit: two */
 	ifc.ifc_buf = (char *)out;
-	ifc.ifc_len = sizeof(struct ifreq) + 4;
+	ifc.ifc_len = 2 * sizeof(struct ifreq) + 4;
 	CHECK_EQ(dev_ifconf(&ifc), 0);
-	CHECK_EQ(ifc.ifc_len, (int)sizeof(struct ifreq));
+	CHECK_EQ(ifc.ifc_len, 2 * (int)sizeof(struct ifreq));
 	ifc.ifc_buf = BAD_PTR;
 	ifc.ifc_len = sizeof(out);
 	CHECK_EQ(dev_ifconf(&ifc), -EFAULT);
 	ifc.ifc_buf = (char *)out;
 	ifc.ifc_len = -1;
 	CHECK_EQ(dev_ifconf(&ifc), -EINVAL);
-	register_gifconf(AF_INET, NULL);
+	a->ip_ptr = b->ip_ptr = NULL;
 	fake_nic_destroy(a);
 	fake_nic_destroy(b);
+	fake_nic_destroy(c);
 	CHECK_NO_LEAKS();
 }
 

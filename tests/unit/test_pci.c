@@ -17,7 +17,9 @@
 #include "drivers/pci/access.c"
 #include "drivers/pci/probe.c"
 #include "drivers/pci/pci.c"
+#define proc_create_single shim_proc_create_single
 #include "drivers/pci/proc.c"
+#undef proc_create_single
 
 struct fake_fn {
 	int parent;	   /* index of the bridge in front, -1 for bus 0 */

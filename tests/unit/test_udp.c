@@ -188,7 +188,9 @@ uint32_t get_random_u32(void)
 #include "net/core/iov_iter.c"
 #include "net/core/sock.c"
 #include "net/ipv4/datagram.c"
+#define proc_create_single shim_proc_create_single
 #include "net/ipv4/udp.c"
+#undef proc_create_single
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -399,6 +401,35 @@ TEST(udp_rcv_broadcast_without_socket_is_ignored_without_icmp)
 	CHECK_EQ(icmp_sent, 0);
 	CHECK_EQ(udp_statistics[UDP_MIB_IGNOREDMULTI], 1);
 	CHECK_EQ(udp_statistics[UDP_MIB_NOPORTS], 0);
+}
+
+TEST(broadcast_goes_to_every_matching_socket_as_clones)
+{
+	struct sock *a, *b, *mine;
+	struct sk_buff *skb;
+	unsigned long live;
+	char buf[16];
+
+	reset();
+	live = skb_live_count();
+	a = new_udp();
+	b = new_udp();
+	mine = new_udp();
+	a->sk_reuse = b->sk_reuse = mine->sk_reuse = SK_CAN_REUSE;
+	CHECK_EQ(bind_udp(a, 0, 67), 0);
+	CHECK_EQ(bind_udp(b, 0, 67), 0);
+	CHECK_EQ(bind_udp(mine, LOCAL, 67), 0); /* bound to unicast: not it */
+	skb = dgram(PEER, 68, htonl(0x0a0000ff), 67, "dhcp?", 0, 1);
+	skb->pkt_type = PACKET_BROADCAST;
+	udp_rcv(skb);
+	CHECK_EQ(recv_on(a, buf, sizeof(buf), MSG_DONTWAIT, NULL), 5);
+	CHECK_STR(buf, "dhcp?");
+	CHECK_EQ(recv_on(b, buf, sizeof(buf), MSG_DONTWAIT, NULL), 5);
+	CHECK_STR(buf, "dhcp?");
+	CHECK_EQ(recv_on(mine, buf, sizeof(buf), MSG_DONTWAIT, NULL), -EAGAIN);
+	CHECK_EQ(udp_statistics[UDP_MIB_IGNOREDMULTI], 0);
+	CHECK_EQ(icmp_sent, 0);
+	CHECK_EQ(skb_live_count(), live);
 }
 
 /* ---- the lookup order ------------------------------------------------------ */
@@ -832,6 +863,37 @@ TEST(sendmsg_argument_errors)
 	iov_iter_init(&msg.msg_iter, true, &iov, 1, 4);
 	CHECK_EQ(udp_sendmsg(sk, &msg, 4), -EFAULT);
 	CHECK_EQ(fake_rt.dst.__refcnt.counter, 1); /* only the sent skb's */
+}
+
+static void tx_done(void)
+{
+	kfree_skb(sent); /* the "device" frees it: sock_wfree, write_space */
+	sent = NULL;
+}
+
+TEST(full_send_buffer_is_eagain_nonblocking_and_waits_otherwise)
+{
+	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(9),
+				  .sin_addr.s_addr = PEER };
+	struct iovec iov = { .iov_base = "y", .iov_len = 1 };
+	struct msghdr msg = { .msg_name = &to, .msg_namelen = sizeof(to),
+			      .msg_flags = MSG_DONTWAIT };
+	struct sock *sk;
+
+	reset();
+	sk = new_udp();
+	CHECK_EQ(bind_udp(sk, 0, 4000), 0);
+	sk->sk_sndbuf = 1;
+	CHECK_EQ(send_on(sk, "x", &to), 1); /* held in `sent`: sndbuf full */
+	iov_iter_init(&msg.msg_iter, true, &iov, 1, 1);
+	CHECK_EQ(udp_sendmsg(sk, &msg, 1), -EAGAIN);
+	CHECK_EQ(udp_statistics[UDP_MIB_SNDBUFERRORS], 1);
+	while_asleep = tx_done;
+	CHECK_EQ(send_on(sk, "z", &to), 1); /* slept until the first was freed */
+	CHECK(nr_schedules >= 1);
+	CHECK_EQ(((char *)sent->data)[8], 'z');
+	sk->sk_sndtimeo = 3;
+	CHECK_EQ(send_on(sk, "w", &to), -EAGAIN); /* SO_SNDTIMEO ran out */
 }
 
 TEST(connect_then_send_uses_the_peer_and_a_pending_error_is_returned)

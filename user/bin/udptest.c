@@ -6,12 +6,16 @@
  *                                      one "ok NAME" / "FAIL NAME" line each
  *   udptest recv PORT [COUNT]          bind 0.0.0.0:PORT, print COUNT
  *                                      datagrams: "from A:P len N: DATA"
- *   udptest send ADDR PORT MSG [COUNT] sendto ADDR:PORT, COUNT times
+ *   udptest send ADDR PORT MSG [COUNT [TTL]]
+ *                                      sendto ADDR:PORT, COUNT times (with
+ *                                      IP_TTL if given)
  *   udptest refused ADDR PORT          connect, send, recv: prints the
  *                                      errno the ICMP error produced
  *   udptest sink PORT RCVBUF SECS      SO_RCVBUF=RCVBUF, "ready", sleep
  *                                      SECS without reading, then drain:
  *                                      "drained N"
+ *   udptest poll PORT MS               bind, poll() for POLLIN up to MS ms:
+ *                                      "poll N revents 0xR", then read it
  *
  * Tests in tests/integration/test_udp.py drive it; it is also a small
  * example of the BSD calls a student can read.
@@ -19,6 +23,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,10 +177,16 @@ static int cmd_recv(int port, int count)
 	return 0;
 }
 
-static int cmd_send(const char *addr, int port, const char *msg, int count)
+static int cmd_send(const char *addr, int port, const char *msg, int count,
+		    int ttl)
 {
 	int fd = udp_socket();
 	struct sockaddr_in sin = sin_of(addr, port);
+
+	if (ttl && setsockopt(fd, IPPROTO_IP, IP_TTL, &ttl, sizeof(ttl)) < 0) {
+		perror("udptest: IP_TTL");
+		return 1;
+	}
 
 	for (int i = 0; i < count; i++)
 		if (sendto(fd, msg, strlen(msg), 0, (struct sockaddr *)&sin,
@@ -232,6 +243,31 @@ static int cmd_sink(int port, int rcvbuf, int secs)
 	return 0;
 }
 
+/* poll() on a socket: sleeps until sk_data_ready wakes it (stage 14). */
+static int cmd_poll(int port, int ms)
+{
+	int fd = udp_socket(), n;
+	struct sockaddr_in sin = sin_of(NULL, port);
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	char buf[256];
+
+	if (bind(fd, (struct sockaddr *)&sin, sizeof(sin)) < 0) {
+		perror("udptest: bind");
+		return 1;
+	}
+	printf("polling on %d\n", port);
+	fflush(stdout);
+	n = poll(&pfd, 1, ms);
+	printf("poll %d revents 0x%x\n", n, pfd.revents);
+	if (n == 1) {
+		n = recv(fd, buf, sizeof(buf) - 1, MSG_DONTWAIT);
+		buf[n > 0 ? n : 0] = 0;
+		printf("read %d: %s\n", n, buf);
+	}
+	close(fd);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *cmd = argc > 1 ? argv[1] : "";
@@ -242,13 +278,16 @@ int main(int argc, char **argv)
 		return cmd_recv(atoi(argv[2]), argc > 3 ? atoi(argv[3]) : 1);
 	if (!strcmp(cmd, "send") && argc >= 5)
 		return cmd_send(argv[2], atoi(argv[3]), argv[4],
-				argc > 5 ? atoi(argv[5]) : 1);
+				argc > 5 ? atoi(argv[5]) : 1,
+				argc > 6 ? atoi(argv[6]) : 0);
 	if (!strcmp(cmd, "refused") && argc >= 4)
 		return cmd_refused(argv[2], atoi(argv[3]));
 	if (!strcmp(cmd, "sink") && argc >= 5)
 		return cmd_sink(atoi(argv[2]), atoi(argv[3]), atoi(argv[4]));
+	if (!strcmp(cmd, "poll") && argc >= 4)
+		return cmd_poll(atoi(argv[2]), atoi(argv[3]));
 	fprintf(stderr, "usage: udptest args | recv PORT [COUNT] | "
-			"send ADDR PORT MSG [COUNT] | refused ADDR PORT | "
-			"sink PORT RCVBUF SECS\n");
+			"send ADDR PORT MSG [COUNT [TTL]] | refused ADDR PORT | "
+			"sink PORT RCVBUF SECS | poll PORT MS\n");
 	return 2;
 }
