@@ -184,10 +184,11 @@ int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size)
 			goto out_err;
 	}
 	if (TCPF(sk->sk_state) & (TCPF(TCP_LISTEN) | TCPF(TCP_CLOSE))) {
-		err = sk->sk_err ? sock_error(sk) :
-		      sk->sk_state == TCP_LISTEN || !sock_flag(sk, SOCK_DONE) ?
-				   -EPIPE : -EPIPE;
-		if (sk->sk_state == TCP_LISTEN)
+		/* never connected (or listening): ENOTCONN; after a reset
+		 * or a completed close: the error, else EPIPE */
+		err = sk->sk_err ? sock_error(sk) : -EPIPE;
+		if (sk->sk_state == TCP_LISTEN ||
+		    (sk->sk_state == TCP_CLOSE && !inet_sk(sk)->inet_dport))
 			err = -ENOTCONN;
 		goto out_err;
 	}

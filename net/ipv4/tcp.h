@@ -208,8 +208,9 @@ enum {
 #define TCP_PAWS_24DAYS (60 * 60 * 24 * 24) /* ts_recent too old to trust */
 #define MAX_TCP_HEADER (MAX_HEADER + 20 + 60 + 16)
 extern int sysctl_tcp_timestamps, sysctl_tcp_window_scaling;
-/* TIME_WAIT length in jiffies: TCP_TIMEWAIT_LEN; tests may shorten it
- * through /proc/sys/net/ipv4/tcp_tw_timeout_ms (rxos only). */
+/* TIME_WAIT length in jiffies: TCP_TIMEWAIT_LEN (60 s). A variable so a
+ * test can shorten it; no /proc/sys file sets it yet. Tests do not wait
+ * for it: each uses its own ports. */
 extern unsigned long sysctl_tcp_tw_len;
 
 /* SOL_TCP options (include/uapi/linux/tcp.h) */
