@@ -846,8 +846,7 @@ static int inet_listen(struct socket *sock, int backlog)
 		/* a bound port may be shared by SO_REUSEADDR binders; only one
 		 * may listen on it */
 		err = -EADDRINUSE;
-		sk->sk_reuse = SK_NO_REUSE;
-		if (tcp_v4_get_port(sk, inet_sk(sk)->inet_num))
+		if (tcp_v4_listen_clash(sk))
 			goto out;
 	}
 	tcp_set_state(sk, TCP_LISTEN);

@@ -528,6 +528,7 @@ uint32_t secure_tcp_seq(__be32 saddr, __be32 daddr, __be16 sport,
 			__be16 dport);
 int tcp_v4_get_port(struct sock *sk, unsigned short snum);
 int tcp_v4_hash(struct sock *sk);
+bool tcp_v4_listen_clash(struct sock *sk);
 void tcp_v4_unhash(struct sock *sk);
 void tcp_init_sock_common(struct sock *sk);
 int tcp4_seq_show(char *buf, int len);

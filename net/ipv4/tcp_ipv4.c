@@ -87,7 +87,10 @@ static bool tcp_lport_clash(const struct sock *sk, const struct sock *sk2)
 
 	if (sk == sk2)
 		return false;
-	if (sk->sk_reuse && sk2->sk_reuse && sk2->sk_state != TCP_LISTEN)
+	/* SO_REUSEADDR: share with anything not listening (as Linux, a
+	 * TIME_WAIT socket needs only the newcomer's flag) */
+	if (sk->sk_reuse && sk2->sk_state != TCP_LISTEN &&
+	    (sk2->sk_reuse || sk2->sk_state == TCP_TIME_WAIT))
 		return false;
 	return !a->inet_rcv_saddr || !b->inet_rcv_saddr ||
 	       a->inet_rcv_saddr == b->inet_rcv_saddr;
@@ -136,6 +139,21 @@ int tcp_v4_get_port(struct sock *sk, unsigned short snum)
 	inet_sk(sk)->inet_num = snum;
 	tcp_hash_add(sk);
 	return 0;
+}
+
+/* listen() on a bound port: no other listener may cover the same
+ * address (SO_REUSEADDR shares a port, never a listening one). BHs off. */
+bool tcp_v4_listen_clash(struct sock *sk)
+{
+	struct sock *sk2;
+
+	list_for_each_entry(sk2, &tcp_hashinfo, sk_node)
+		if (sk2 != sk && sk2->sk_state == TCP_LISTEN &&
+		    inet_sk(sk2)->inet_num == inet_sk(sk)->inet_num &&
+		    (!inet_sk(sk)->inet_rcv_saddr || !inet_sk(sk2)->inet_rcv_saddr ||
+		     inet_sk(sk)->inet_rcv_saddr == inet_sk(sk2)->inet_rcv_saddr))
+			return true;
+	return false;
 }
 
 int tcp_v4_hash(struct sock *sk)
