@@ -114,6 +114,10 @@ struct sock;
 	FN(TCP_INVALID_SEQUENCE)    /* sequence number not acceptable */      \
 	FN(TCP_RESET)		    /* RST received */                        \
 	FN(TCP_INVALID_SYN)	    /* SYN where none belongs */              \
+	FN(TCP_ACK_UNSENT_DATA)	    /* ACK for data we never sent */          \
+	FN(TCP_TOO_OLD_ACK)	    /* ACK older than a window (RFC 5961) */  \
+	FN(TCP_CLOSE)		    /* segment for a CLOSE socket */          \
+	FN(TCP_ABORT_ON_DATA)	    /* data for a closed reader: reset */     \
 	FN(IP_OUTNOROUTES)	    /* no route for output */                 \
 	FN(BPF_CGROUP_EGRESS)	    /* cgroup BPF on egress */                \
 	FN(IPV6DISABLED)	    /* IPv6 is off */                         \

@@ -554,6 +554,8 @@ int sock_setsockopt(struct socket *sock, int level, int optname,
 		return 0;
 	case SO_KEEPALIVE:
 		sock_valbool_flag(sk, SOCK_KEEPOPEN, val);
+		if (sk->sk_prot->keepalive)
+			sk->sk_prot->keepalive(sk, val);
 		return 0;
 	case SO_OOBINLINE:
 		sock_valbool_flag(sk, SOCK_URGINLINE, val);

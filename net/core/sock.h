@@ -170,6 +170,8 @@ struct proto {
 	void (*unhash)(struct sock *sk);
 	/* Claim local port snum (0: pick an ephemeral one); 0 or -EADDRINUSE. */
 	int (*get_port)(struct sock *sk, unsigned short snum);
+	/* SO_KEEPALIVE changed (TCP arms its keepalive timer). */
+	void (*keepalive)(struct sock *sk, int valbool);
 	int inuse; /* sockets of this protocol (/proc/net/sockstat) */
 };
 

@@ -65,6 +65,8 @@ void inet_init(void)
 #include "net/ipv4/tcp_states.h"
 #include "net/ipv4/udp.h"
 
+void tcp_init(void); /* net/ipv4/tcp.c (tcp.h's TCP_* clash with the defines below) */
+
 /* Ports below this need CAP_NET_BIND_SERVICE (everyone is root here). */
 #define PROT_SOCK 1024
 
@@ -493,4 +495,5 @@ void inet_sock_init(void)
 	for (unsigned int i = 0; i < ARRAY_SIZE(inetsw_array); i++)
 		inet_register_protosw(&inetsw_array[i]);
 	udp_init();
+	tcp_init(); /* tcp.c: SOCK_STREAM, IPPROTO_TCP */
 }

@@ -214,6 +214,14 @@ int snmp_seq_show(char *buf, int len)
  * InTruncatedPkts, InCsumErrors and ReasmOverlaps; the octet and
  * multicast/broadcast/ECN counts are not kept and read 0.
  */
+static int (*netstat_tcp_row)(char *buf, int len, int pos);
+
+/* TCP's TcpExt row, printed first as in Linux (rxos: tcp_v4_init). */
+void netstat_register_row(int (*show)(char *buf, int len, int pos))
+{
+	netstat_tcp_row = show;
+}
+
 int netstat_seq_show(char *buf, int len)
 {
 	static const char *const names[] = {
@@ -230,7 +238,9 @@ int netstat_seq_show(char *buf, int len)
 	vals[1] = ip_statistics[IPSTATS_MIB_INTRUNCATEDPKTS];
 	vals[12] = ip_statistics[IPSTATS_MIB_CSUMERRORS];
 	vals[17] = ip_statistics[IPSTATS_MIB_REASM_OVERLAPS];
-	return snmp_put_row(buf, len, 0, "IpExt", names, vals, 18);
+	int pos = netstat_tcp_row ? netstat_tcp_row(buf, len, 0) : 0;
+
+	return snmp_put_row(buf, len, pos, "IpExt", names, vals, 18);
 }
 
 /* Boot, process context, from inet_init (Linux: ip_misc_proc_init). */

@@ -67,6 +67,8 @@ int snmp_put_row(char *buf, int len, int pos, const char *name,
 		 const char *const *fields, const unsigned long *vals, int n);
 int snmp_seq_show(char *buf, int len);	  /* /proc/net/snmp */
 int netstat_seq_show(char *buf, int len); /* /proc/net/netstat */
+/* The TcpExt row of /proc/net/netstat (one: TCP's). */
+void netstat_register_row(int (*show)(char *buf, int len, int pos));
 
 #define IP_INC_STATS(field) (ip_statistics[field]++)
 #define IP_ADD_STATS(field, n) (ip_statistics[field] += (n))
