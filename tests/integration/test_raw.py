@@ -44,3 +44,15 @@ def test_ping_nobody_is_total_loss_exit_1(netpeer):
     assert "2 packets transmitted, 0 received" in out, out
     assert "100% packet loss" in out, out
     assert p.skb_live_settled(live) == live
+
+
+def test_raw_socket_argument_errors(netpeer):
+    p = netpeer()
+    live = p.skb_live()
+    out = p.sh("rawtest")
+    assert "FAIL" not in out, out
+    assert "rawtest: 0 failed" in out, out
+    for name in ("socket_raw_icmp", "socket_raw_proto0", "sendto_short_addr",
+                 "send_no_destination", "recv_dontwait_empty"):
+        assert f"ok {name}" in out, out
+    assert p.skb_live_settled(live) == live
