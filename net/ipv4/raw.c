@@ -99,10 +99,9 @@ int raw_local_deliver(struct sk_buff *skb, int protocol)
 		if (!clone)
 			continue;
 		skb_push(clone, clone->data - skb_network_header(clone));
-		if (sock_queue_rcv_skb(sk, clone) < 0) {
-			atomic_inc(&sk->sk_drops);
-			kfree_skb_reason(clone, SKB_DROP_REASON_SOCKET_RCVBUFF);
-		}
+		/* a full receive buffer: freed there (SOCKET_RCVBUFF) and
+		 * counted in sk_drops (/proc/net/raw's drops column) */
+		sock_queue_rcv_skb(sk, clone);
 	}
 	return delivered;
 }
