@@ -63,6 +63,7 @@ void inet_init(void)
 #include "net/ipv4/inet_sock.h"
 #include "net/ipv4/route.h"
 #include "net/ipv4/tcp_states.h"
+#include "net/ipv4/raw.h"
 #include "net/ipv4/udp.h"
 
 void tcp_init(void); /* net/ipv4/tcp.c (tcp.h's TCP_* clash with the defines below) */
@@ -494,6 +495,7 @@ void inet_sock_init(void)
 	sock_register(&inet_family_ops);
 	for (unsigned int i = 0; i < ARRAY_SIZE(inetsw_array); i++)
 		inet_register_protosw(&inetsw_array[i]);
+	raw_init();
 	udp_init();
 	tcp_init(); /* tcp.c: SOCK_STREAM, IPPROTO_TCP */
 }

@@ -28,6 +28,7 @@
 #include "net/ethernet/if_ether.h"
 #include "net/ipv4/icmp.h"
 #include "net/ipv4/ip.h"
+#include "net/ipv4/raw.h"
 #include "net/ipv4/route.h"
 #include "net/ipv4/snmp.h"
 #include "net/netfilter/netfilter.h"
@@ -73,9 +74,16 @@ void ip_protocol_deliver_rcu(struct sk_buff *skb, int protocol)
 {
 	const struct net_protocol *ipprot = inet_protos[protocol];
 
+	int raw = raw_local_deliver(skb, protocol); /* clones; skb goes on */
+
 	if (ipprot) {
 		IP_INC_STATS(IPSTATS_MIB_INDELIVERS);
 		ipprot->handler(skb);
+		return;
+	}
+	if (raw) { /* a raw socket took it: no protocol unreachable */
+		IP_INC_STATS(IPSTATS_MIB_INDELIVERS);
+		consume_skb(skb);
 		return;
 	}
 	IP_INC_STATS(IPSTATS_MIB_INUNKNOWNPROTOS);

@@ -98,6 +98,12 @@ int ip_forward(struct sk_buff *skb)
 	return 0;
 }
 
+/* No raw sockets in these tests (net/ipv4/raw.c): nobody takes a clone. */
+int raw_local_deliver(struct sk_buff *skb, int protocol)
+{
+	return 0;
+}
+
 #include "net/core/neighbour.c"
 #include "net/ipv4/fib.c"
 #include "net/ipv4/fib_frontend.c"
