@@ -21,6 +21,7 @@
 #include "kernel/uaccess.h"
 #include "lib/string.h"
 #include "net/core/dst.h"
+#include "net/core/if.h"
 #include "net/core/netdevice.h"
 #include "net/ipv4/tcp_states.h"
 
@@ -374,6 +375,25 @@ int skb_copy_datagram_iter(const struct sk_buff *skb, int offset,
 	if (copy_to_iter(skb->data + offset, size, to) != (size_t)size)
 		return -EFAULT;
 	return 0;
+}
+
+int datagram_ioctl(struct sock *sk, int cmd, int *karg)
+{
+	struct sk_buff *skb;
+
+	switch (cmd) {
+	case SIOCOUTQ:
+		*karg = sk_wmem_alloc_get(sk);
+		return 0;
+	case SIOCINQ:
+		local_bh_disable();
+		skb = skb_peek(&sk->sk_receive_queue);
+		*karg = skb ? (int)skb->len : 0;
+		local_bh_enable();
+		return 0;
+	default:
+		return -ENOIOCTLCMD;
+	}
 }
 
 /*

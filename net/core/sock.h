@@ -278,6 +278,12 @@ static inline int skb_copy_datagram_msg(const struct sk_buff *from, int offset,
 }
 __poll_t datagram_poll(struct file *file, struct socket *sock,
 		       poll_table *wait);
+/*
+ * SIOCINQ (FIONREAD): the size of the next queued datagram as the protocol
+ * queued it (UDP: payload, raw: with the IP header); SIOCOUTQ: bytes sent
+ * and not yet freed. -ENOIOCTLCMD for other commands. Process context.
+ */
+int datagram_ioctl(struct sock *sk, int cmd, int *karg);
 
 /* Jiffies a blocking call may wait: 0 with O_NONBLOCK/MSG_DONTWAIT. */
 static inline long sock_rcvtimeo(const struct sock *sk, bool noblock)

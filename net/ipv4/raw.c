@@ -288,21 +288,7 @@ static void raw_close(struct sock *sk, long timeout)
 /* SIOCINQ: the next datagram's size (with its IP header). */
 static int raw_ioctl(struct sock *sk, int cmd, int *karg)
 {
-	struct sk_buff *skb;
-
-	switch (cmd) {
-	case SIOCOUTQ:
-		*karg = sk_wmem_alloc_get(sk);
-		return 0;
-	case SIOCINQ:
-		local_bh_disable();
-		skb = skb_peek(&sk->sk_receive_queue);
-		*karg = skb ? (int)skb->len : 0;
-		local_bh_enable();
-		return 0;
-	default:
-		return -ENOIOCTLCMD;
-	}
+	return datagram_ioctl(sk, cmd, karg);
 }
 
 static int raw_setsockopt(struct sock *sk, int level, int optname,

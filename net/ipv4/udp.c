@@ -700,21 +700,7 @@ static void udp_lib_close(struct sock *sk, long timeout)
  * for streams); SIOCOUTQ: bytes sent and not yet freed. */
 static int udp_ioctl(struct sock *sk, int cmd, int *karg)
 {
-	struct sk_buff *skb;
-
-	switch (cmd) {
-	case SIOCOUTQ:
-		*karg = sk_wmem_alloc_get(sk);
-		return 0;
-	case SIOCINQ:
-		local_bh_disable();
-		skb = skb_peek(&sk->sk_receive_queue);
-		*karg = skb ? (int)skb->len : 0;
-		local_bh_enable();
-		return 0;
-	default:
-		return -ENOIOCTLCMD;
-	}
+	return datagram_ioctl(sk, cmd, karg);
 }
 
 static int udp_setsockopt(struct sock *sk, int level, int optname,
